@@ -1,0 +1,164 @@
+/**
+ * The content of the popover for a highlight: disagreements first, then
+ * agreements, what each source reported, the events it belongs to, and the
+ * way to the full brief. The dialog wrapper (focus, positioning, Escape) is
+ * the caller's; `headingId` lets it point aria-labelledby at the heading.
+ */
+import type { Lang } from '../core/dataset/schema';
+import type { PopoverView, SourceReportView } from '../core/views';
+import type { Translate } from '../lib/i18n';
+import { AspectBlock } from './AspectBlock';
+import { AgreeIcon, CloseIcon, DisputeIcon } from './icons';
+import { QuoteToggle } from './QuoteToggle';
+import { SourceChip } from './SourceChip';
+
+export interface PopoverProps {
+  view: PopoverView;
+  /** The interface language. */
+  lang: Lang;
+  t: Translate;
+  headingId: string;
+  onClose: () => void;
+  /** Opens the brief of an event in the toolbar popup (or a tab). */
+  onOpenBrief: (eventId: string) => void;
+}
+
+export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: PopoverProps) {
+  const id = (part: string) => `${headingId}-${part}`;
+  return (
+    <div class={`cc-popover cc-popover--${view.kind}`} lang={lang}>
+      <header class="cc-head">
+        <div class="cc-head-text">
+          <p class="cc-kind">{view.kindLabel}</p>
+          <h2 id={headingId} class="cc-title">
+            {view.heading}
+          </h2>
+        </div>
+        <button type="button" class="cc-close" aria-label={t('close')} title={t('close')} onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </header>
+      <p class="cc-desc">{view.description}</p>
+
+      {view.verdict && (
+        <div class="cc-verdict">
+          <p class="cc-verdict-says">{view.verdict.says}</p>
+          <p>{view.verdict.agreesText}</p>
+          <p>{view.verdict.contradictsText}</p>
+        </div>
+      )}
+
+      {view.pageIsSource && <p class="cc-note">{t('thisPageNote')}</p>}
+
+      {view.disputes.length > 0 ? (
+        <section class="cc-section cc-section--disputes" aria-labelledby={id('disputes')}>
+          <h3 id={id('disputes')} class="cc-section-title">
+            <DisputeIcon />
+            {t('disagreements')}
+          </h3>
+          {view.disputes.map((a) => (
+            <AspectBlock key={a.id} aspect={a} t={t} titled={view.kind !== 'claim'} />
+          ))}
+        </section>
+      ) : (
+        view.kind !== 'claim' && (
+          <p class="cc-none">
+            <AgreeIcon />
+            {t('noDisagreements')}
+          </p>
+        )
+      )}
+
+      {view.agreements.length > 0 && (
+        <section class="cc-section" aria-labelledby={id('agreements')}>
+          <h3 id={id('agreements')} class="cc-section-title">
+            <AgreeIcon />
+            {t('agreements')}
+          </h3>
+          {view.agreements.map((a) => (
+            <AspectBlock key={a.id} aspect={a} t={t} titled={view.kind !== 'claim'} />
+          ))}
+        </section>
+      )}
+
+      {(view.reports.length > 0 || view.thisPage) && (
+        <section class="cc-section" aria-labelledby={id('reports')}>
+          <h3 id={id('reports')} class="cc-section-title">
+            {t('whoReported')}
+          </h3>
+          <ul class="cc-reports">
+            {view.reports.map((r) => (
+              <SourceReport key={r.source.id} report={r} t={t} />
+            ))}
+            {view.thisPage && <SourceReport report={view.thisPage} t={t} />}
+          </ul>
+        </section>
+      )}
+
+      {view.events.length > 0 && (
+        <section class="cc-section" aria-labelledby={id('events')}>
+          <h3 id={id('events')} class="cc-section-title">
+            {t('takesPartIn')}
+          </h3>
+          <ul class="cc-events">
+            {view.events.map((e) => (
+              <li key={e.id}>
+                <button type="button" class="cc-event" onClick={() => onOpenBrief(e.id)}>
+                  <span class="cc-event-title">{e.title}</span>
+                  <time class="cc-event-date" dateTime={e.dateIso ?? undefined}>
+                    {e.date}
+                  </time>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {view.briefEvent && (
+        <footer class="cc-foot">
+          <button type="button" class="cc-primary" onClick={() => view.briefEvent && onOpenBrief(view.briefEvent)}>
+            {t('openBrief')}
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function SourceReport({ report, t }: { report: SourceReportView; t: Translate }) {
+  const { source } = report;
+  return (
+    <li class={source.thisPage ? 'cc-report cc-report--page' : 'cc-report'}>
+      <p class="cc-report-head">
+        {source.thisPage ? <SourceChip source={source} /> : <span class="cc-chip-n">{source.number}</span>}{' '}
+        <cite lang={source.languageCode}>{source.title}</cite>
+      </p>
+      <p class="cc-meta">
+        {[source.publisher, source.date, source.language].join(' · ')}
+        {source.titleSupplied && ` · ${t('titleSupplied')}`}
+      </p>
+      {report.claims.length > 0 ? (
+        <ul class="cc-claims">
+          {report.claims.map((c) => (
+            <li key={c.id}>
+              <p class="cc-claim">{c.summary}</p>
+              <QuoteToggle quote={c.quote} lang={source.languageCode} t={t} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <>
+          <p class="cc-claim cc-muted">{t('namedOnly')}</p>
+          <ul class="cc-claims">
+            {report.namedIn.map((quote) => (
+              <li key={quote}>
+                <QuoteToggle quote={quote} lang={source.languageCode} t={t} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </li>
+  );
+}

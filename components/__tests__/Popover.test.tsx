@@ -1,0 +1,111 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { fixture, fixtureInput } from '../../core/views/__tests__/fixture';
+import { en } from '../../core/views/__tests__/locale';
+import { parseDataset } from '../../core/dataset/validate';
+import { buildPopoverView, type PopoverTarget } from '../../core/views';
+import { Popover } from '../Popover';
+
+function renderPopover(
+  target: PopoverTarget = { type: 'entity', id: 'trump' },
+  dataset = fixture(),
+  pageSource?: string,
+) {
+  const view = buildPopoverView(dataset, target, { ...en, pageSource })!;
+  const onClose = vi.fn();
+  const onOpenBrief = vi.fn();
+  const result = render(
+    <Popover view={view} lang="en" t={en.t} headingId="pop-h" onClose={onClose} onOpenBrief={onOpenBrief} />,
+  );
+  return { ...result, onClose, onOpenBrief };
+}
+
+describe('Popover', () => {
+  it('names itself by a heading with the given id', () => {
+    renderPopover();
+    const heading = screen.getByRole('heading', { level: 2, name: 'Donald Trump' });
+    expect(heading.id).toBe('pop-h');
+    expect(screen.getByText('US president')).toBeTruthy();
+  });
+
+  it('shows the dispute first: both positions with their sources, the silent sources, marked in text', () => {
+    renderPopover();
+    const disputes = screen.getByRole('region', { name: 'Where the sources disagree' });
+    const sections = document.querySelectorAll('section');
+    expect(sections[0]).toBe(disputes);
+    const aspect = within(disputes)
+      .getByRole('heading', { name: 'Did Trump offer US air support?' })
+      .closest('article')!;
+    expect(within(aspect).getByText('disputed')).toBeTruthy();
+    const rows = within(aspect)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('cc-position'));
+    expect(rows.map((li) => li.textContent)).toEqual([
+      'offered according to 1 Agency A',
+      'one option according to 4 Shared Pub',
+      'Not mentioned: 2 A supplied title that is rather…3 Shared Pub',
+    ]);
+  });
+
+  it('lists agreements apart from disputes', () => {
+    renderPopover();
+    const agreed = screen.getByRole('region', { name: 'What the sources agree on' });
+    expect(within(agreed).getByText('Did Trump rule out US troops?')).toBeTruthy();
+    expect(within(agreed).queryByText('disputed')).toBeNull();
+  });
+
+  it('toggles a quote with an aria-expanded button', () => {
+    renderPopover();
+    const reports = screen.getByRole('region', { name: 'What each source reported' });
+    const [toggle] = within(reports).getAllByRole('button', { name: 'Show quote' });
+    expect(toggle!.getAttribute('aria-expanded')).toBe('false');
+    const quote = document.getElementById(toggle!.getAttribute('aria-controls')!)!;
+    expect(quote.hidden).toBe(true);
+    fireEvent.click(toggle!);
+    expect(toggle!.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle!.textContent).toBe('Hide quote');
+    expect(quote.hidden).toBe(false);
+    expect(quote.textContent).toBe('Luftunterstützung in Aussicht gestellt');
+    expect(quote.getAttribute('lang')).toBe('de');
+  });
+
+  it('closes and opens the brief through its callbacks', () => {
+    const { onClose, onOpenBrief } = renderPopover();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Open the full event brief' }));
+    expect(onOpenBrief).toHaveBeenLastCalledWith('conf');
+    fireEvent.click(screen.getByRole('button', { name: /Alaska summit/ }));
+    expect(onOpenBrief).toHaveBeenLastCalledWith('summit');
+  });
+
+  it('says for a disputed sentence who agrees and who contradicts it', () => {
+    renderPopover({ type: 'claim', aspect: 'trump-air', value: 'offered' });
+    expect(screen.getByText('This sentence says: offered')).toBeTruthy();
+    expect(screen.getByText('This sentence agrees with: Agency A [1]')).toBeTruthy();
+    expect(screen.getByText('It contradicts: “one option” according to Shared Pub [4]')).toBeTruthy();
+  });
+
+  it('shows the page being read as "This page", after the other sources', () => {
+    renderPopover({ type: 'entity', id: 'trump' }, fixture(), 's-a');
+    expect(screen.getByText(/shown here is what the other sources reported/)).toBeTruthy();
+    const reports = screen.getByRole('region', { name: 'What each source reported' });
+    const items = within(reports)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('cc-report'));
+    expect(items.at(-1)!.textContent).toMatch(/^This page/);
+  });
+
+  it('renders hostile dataset strings as text', () => {
+    const input = fixtureInput();
+    const hostile = '<img src=x onerror=alert(1)>';
+    input.entities[0]!.name = { en: hostile, de: hostile };
+    input.entities[0]!.description = { en: `<script>alert(2)</script>`, de: 'x' };
+    input.claims[0]!.quote = `<b onmouseover=alert(3)>q</b>`;
+    const { container } = renderPopover({ type: 'entity', id: 'trump' }, parseDataset(input));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(hostile);
+    expect(container.querySelector('img, script, b')).toBeNull();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Show quote' })[0]!);
+    expect(screen.getByText('<b onmouseover=alert(3)>q</b>')).toBeTruthy();
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Disagreements are computed from the claims, never listed by hand.
+ *
+ * For every (subject, aspect) that has claims: the distinct values, each with
+ * the sources and claims behind it, and the sources that are *silent* on it.
+ * A source is silent on an aspect when it reports on the subject (it has at
+ * least one claim about that subject) but says nothing on this aspect; a
+ * source that never reports on the subject is not counted as silent.
+ * A source that contradicts itself stands in more than one position.
+ */
+import type { Dataset } from './schema';
+
+export interface Position {
+  value: string;
+  sources: string[];
+  claims: string[];
+}
+
+export interface AspectStanding {
+  subject: string;
+  aspect: string;
+  /** Most-supported value first; ties keep the order of the aspect's values. */
+  positions: Position[];
+  silent: string[];
+  /** More than one distinct value. */
+  disputed: boolean;
+}
+
+export function computeStandings(d: Dataset): AspectStanding[] {
+  const sourceOrder = new Map(d.sources.map((s, i) => [s.id, i]));
+  const bySource = (a: string, b: string) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0);
+
+  const reportersOf = new Map<string, Set<string>>();
+  for (const c of d.claims) {
+    let set = reportersOf.get(c.subject);
+    if (!set) reportersOf.set(c.subject, (set = new Set()));
+    set.add(c.source);
+  }
+
+  const standings: AspectStanding[] = [];
+  for (const aspect of d.aspects) {
+    const claims = d.claims.filter((c) => c.aspect === aspect.id);
+    if (claims.length === 0) continue;
+    const positions: Position[] = [];
+    for (const { value } of aspect.values) {
+      const behind = claims.filter((c) => c.value === value);
+      if (behind.length === 0) continue;
+      positions.push({
+        value,
+        sources: [...new Set(behind.map((c) => c.source))].sort(bySource),
+        claims: behind.map((c) => c.id),
+      });
+    }
+    const valueOrder = aspect.values.map((x) => x.value);
+    positions.sort(
+      (a, b) => b.sources.length - a.sources.length || valueOrder.indexOf(a.value) - valueOrder.indexOf(b.value),
+    );
+    const speaking = new Set(claims.map((c) => c.source));
+    const silent = [...(reportersOf.get(aspect.subject) ?? [])].filter((s) => !speaking.has(s)).sort(bySource);
+    standings.push({ subject: aspect.subject, aspect: aspect.id, positions, silent, disputed: positions.length > 1 });
+  }
+  return standings;
+}
+
+/** Only the aspects on which the sources disagree. */
+export function computeConflicts(d: Dataset): AspectStanding[] {
+  return computeStandings(d).filter((s) => s.disputed);
+}

@@ -1,0 +1,185 @@
+/**
+ * The dataset format: what Crosscheck knows. Everything the extension shows
+ * comes from a value that passed this schema (see `validate.ts`), whether it is
+ * the bundled dataset or one a user imports.
+ *
+ * Pure module: no DOM, no browser API.
+ */
+import * as v from 'valibot';
+
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const nonEmpty = v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty'));
+
+/** Ids are short slugs: lowercase ASCII letters, digits and hyphens. */
+export const IdSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (a-z, 0-9, single hyphens)'),
+  v.maxLength(80, 'must be at most 80 characters'),
+);
+
+/** A text in both interface languages. */
+export const LocalizedSchema = v.strictObject(
+  { de: nonEmpty, en: nonEmpty },
+  'must be an object with exactly the keys "de" and "en"',
+);
+export type Localized = v.InferOutput<typeof LocalizedSchema>;
+
+/** Phrases per language; either list may be empty. */
+export const PhrasesSchema = v.strictObject(
+  {
+    de: v.array(nonEmpty, 'must be an array of strings'),
+    en: v.array(nonEmpty, 'must be an array of strings'),
+  },
+  'must be an object with exactly the keys "de" and "en"',
+);
+export type Phrases = v.InferOutput<typeof PhrasesSchema>;
+
+/**
+ * A date as precise as the reports make it. `value` is ISO 8601 cut to the
+ * precision: `2025-08-20` (day, or the Monday..Sunday week it lies in for
+ * `week`), `2025-08` (month), `2025` (year).
+ */
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real calendar date (no 2025-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year); // years 0..99 are not 1900..1999
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const FuzzyDateSchema = v.pipe(
+  v.strictObject({
+    value: v.pipe(
+      v.string('must be a string'),
+      v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+    ),
+    precision: v.picklist(['day', 'week', 'month', 'year'], 'must be day, week, month or year'),
+    /** How the date follows from the text, when it is not stated outright. */
+    basis: v.optional(nonEmpty),
+  }),
+  v.check(
+    (d) => ({ day: 10, week: 10, month: 7, year: 4 })[d.precision] === d.value.length && isCalendarDate(d.value),
+    'value must be a valid date written to its precision (day/week: YYYY-MM-DD, month: YYYY-MM, year: YYYY)',
+  ),
+);
+export type FuzzyDate = v.InferOutput<typeof FuzzyDateSchema>;
+
+/** A verbatim quote from one report. */
+export const QuoteSchema = v.strictObject({
+  source: IdSchema,
+  quote: nonEmpty,
+});
+export type Quote = v.InferOutput<typeof QuoteSchema>;
+
+export const SourceSchema = v.strictObject({
+  id: IdSchema,
+  /** The report's file name in shared/seeds. */
+  file: nonEmpty,
+  /** The report's own headline, or a faithful descriptive one (then `titleSupplied`). */
+  title: nonEmpty,
+  titleSupplied: v.boolean('must be true or false'),
+  /** The publisher as the text names it, or null. */
+  publisher: v.nullable(nonEmpty),
+  language: v.picklist(LANGS, 'must be "de" or "en"'),
+  published: v.nullable(FuzzyDateSchema),
+});
+export type Source = v.InferOutput<typeof SourceSchema>;
+
+export const ENTITY_KINDS = ['person', 'organization', 'place', 'group'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const EntitySchema = v.strictObject({
+  id: IdSchema,
+  kind: v.picklist(ENTITY_KINDS, 'must be person, organization, place or group'),
+  name: LocalizedSchema,
+  /**
+   * Every spelling German and English pages use, including transliterations
+   * and titles ("US-Präsident"). Matched case- and diacritic-insensitively,
+   * with inflection and possessive endings; see core/recognize.
+   */
+  aliases: v.pipe(v.array(nonEmpty, 'must be an array of strings'), v.minLength(1, 'must list at least one alias')),
+  /** The subset of `aliases` that is ambiguous out of context ("Merz", "Paris"). */
+  ambiguous: v.array(nonEmpty, 'must be an array of strings'),
+  description: LocalizedSchema,
+  /** Where the reports name it (at least one verbatim quote). */
+  evidence: v.pipe(v.array(QuoteSchema), v.minLength(1, 'must cite at least one quote')),
+});
+export type Entity = v.InferOutput<typeof EntitySchema>;
+
+export const EVENT_STATUSES = ['happened', 'planned', 'proposed', 'ongoing'] as const;
+
+export const EventSchema = v.strictObject({
+  id: IdSchema,
+  title: LocalizedSchema,
+  date: v.nullable(FuzzyDateSchema),
+  status: v.picklist(EVENT_STATUSES, 'must be happened, planned, proposed or ongoing'),
+  /** Entity id of the place (kind place), or null. */
+  place: v.nullable(IdSchema),
+  /** Entity ids. */
+  participants: v.array(IdSchema),
+  summary: LocalizedSchema,
+  /** Phrases that name the event on a page ("Videokonferenz der Nato-Militärchefs"). */
+  triggers: PhrasesSchema,
+  /** Further phrases that support a trigger (dates as pages write them, key terms). */
+  cues: PhrasesSchema,
+  /** Related events: what came before and what followed or is to follow. */
+  before: v.array(IdSchema),
+  after: v.array(IdSchema),
+  evidence: v.pipe(v.array(QuoteSchema), v.minLength(1, 'must cite at least one quote')),
+});
+export type CrosscheckEvent = v.InferOutput<typeof EventSchema>;
+
+export const AspectValueSchema = v.strictObject({
+  /** Normalized value, a slug ("offered", "option"). */
+  value: IdSchema,
+  label: LocalizedSchema,
+  /** Phrases that, in a sentence with one of the aspect's cues, assert this value. */
+  signals: v.optional(PhrasesSchema),
+});
+export type AspectValue = v.InferOutput<typeof AspectValueSchema>;
+
+export const AspectSchema = v.strictObject({
+  id: IdSchema,
+  /** Entity or event id. */
+  subject: IdSchema,
+  /** The question the claims answer ("Did Trump offer US air support?"). */
+  label: LocalizedSchema,
+  values: v.pipe(v.array(AspectValueSchema), v.minLength(1, 'must list at least one value')),
+  /** Phrases that show a sentence is about this aspect ("Luftunterstützung", "air support"). */
+  cues: v.optional(PhrasesSchema),
+});
+export type Aspect = v.InferOutput<typeof AspectSchema>;
+
+export const ClaimSchema = v.strictObject({
+  id: IdSchema,
+  source: IdSchema,
+  subject: IdSchema,
+  aspect: IdSchema,
+  value: IdSchema,
+  /** The claim in the project's own words. */
+  summary: LocalizedSchema,
+  /** Verbatim from the source's report. */
+  quote: nonEmpty,
+});
+export type Claim = v.InferOutput<typeof ClaimSchema>;
+
+export const DatasetSchema = v.strictObject({
+  /** Format version of this file. */
+  version: v.literal(1, 'must be 1'),
+  /** A name for the data pack, shown in the options page. */
+  name: nonEmpty,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
+  entities: v.array(EntitySchema),
+  events: v.array(EventSchema),
+  aspects: v.array(AspectSchema),
+  claims: v.array(ClaimSchema),
+});
+export type DatasetInput = v.InferInput<typeof DatasetSchema>;
+export type Dataset = v.InferOutput<typeof DatasetSchema>;

@@ -1,0 +1,170 @@
+/**
+ * The recognizer with the bundled dataset: its own reports are recognized,
+ * the disputed claims on Trump's air-support offer are found in German and
+ * English, and off-topic pages stay quiet. Texts other than the reports are
+ * written for these tests.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../data/index';
+import { compileMatcher, type ScanResult } from '../index';
+
+const matcher = compileMatcher(bundledDataset);
+const SEEDS = path.resolve(__dirname, '../../../../shared/seeds');
+
+function expectQuiet(r: ScanResult): void {
+  expect(r.relevant).toBe(false);
+  expect(r.mentions).toEqual([]);
+  expect(r.events).toEqual([]);
+  expect(r.claims).toEqual([]);
+}
+
+/** Who said what on the air-support question, from the dataset itself. */
+function airSupportSources(value: string): string[] {
+  return [
+    ...new Set(
+      bundledDataset.claims.filter((c) => c.aspect === 'trump-air-support' && c.value === value).map((c) => c.source),
+    ),
+  ];
+}
+
+describe('the bundled dataset', () => {
+  it('recognizes each of its reports inside a page with extra boilerplate and retyped whitespace', () => {
+    for (const source of bundledDataset.sources) {
+      const report = readFileSync(path.join(SEEDS, source.file), 'utf8');
+      // Web-page typography: NBSPs after some commas, a soft hyphen, Windows line breaks.
+      const retyped = report
+        .replace(/, /g, ',\u00A0')
+        .replace(/Sicherheitsgarantien/, 'Sicherheits\u00ADgarantien')
+        .replace(/\n/g, '\r\n');
+      const page =
+        'Menü Startseite Politik Wirtschaft Sport\nAnmelden\nWerbung\n' +
+        retyped +
+        '\nDas könnte Sie auch interessieren: Wetter, Horoskop, Kreuzworträtsel.\nImpressum Datenschutz Kontakt';
+      const r = matcher.scan(page);
+      expect(r.relevant, source.id).toBe(true);
+      expect(r.source, source.id).toBe(source.id);
+      expect(r.sourceEvidence.length, source.id).toBeGreaterThanOrEqual(3);
+      // Every mention's offsets are exact.
+      for (const m of r.mentions) expect(page.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it('does not take a page that merely covers the same story for one of the reports', () => {
+    const r = matcher.scan(
+      'Bei einer Videokonferenz der Nato-Verteidigungschefs am Mittwoch ging es um Sicherheitsgarantien für die ' +
+        'Ukraine beraten. Admiral Giuseppe Cavo Dragone sprach danach von einem guten Austausch. US-Präsident Donald ' +
+        'Trump hatte zuvor Bodentruppen ausgeschlossen.',
+    );
+    expect(r.relevant).toBe(true);
+    expect(r.events.map((e) => e.id)).toContain('nato-video-conference');
+    expect(r.source).toBeNull();
+  });
+
+  it('finds the disputed air-support claim in German and English, with the reports on each side', () => {
+    const offered = airSupportSources('offered');
+    const option = airSupportSources('option');
+    expect(offered).toEqual(['r000']);
+    expect(option).toEqual(['r004']);
+    const cases: Array<[string, string, string[], string[]]> = [
+      ['Trump promised air support.', 'offered', offered, option],
+      ['Trump stellte Luftunterstützung in Aussicht.', 'offered', offered, option],
+      ['Die USA könnten Unterstützung aus der Luft leisten, sagte Trump.', 'option', option, offered],
+      ['The US could provide air cover, Trump said.', 'option', option, offered],
+    ];
+    for (const [text, value, agree, disagree] of cases) {
+      const r = matcher.scan(text);
+      expect(r.relevant, text).toBe(true);
+      expect(
+        r.claims.map((c) => [c.aspect, c.value, c.agree, c.disagree, c.sentence]),
+        text,
+      ).toEqual([['trump-air-support', value, agree, disagree, text]]);
+    }
+  });
+
+  it('recognizes its events from their triggers and support', () => {
+    const r = matcher.scan(
+      'NATO chiefs of defence video conference: on Wednesday, Admiral Cavo Dragone said the Military Committee ' +
+        'discussed security guarantees. Grynkewich joined.',
+    );
+    expect(r.events.map((e) => e.id)).toContain('nato-video-conference');
+    const alaska = matcher.scan('Beim Gipfeltreffen in Alaska am 15. August sprachen Trump und Putin lange.');
+    expect(alaska.events.map((e) => e.id)).toContain('alaska-summit');
+  });
+
+  it('finds names in hard typography', () => {
+    const text =
+      'KEIN NATO-BEITRITT DER UKRAINE, schrieb Trump. Selenskyjs Antwort kam schnell; Zelenskyy’s office and ' +
+      'Putins Sprecher Peskow widersprachen. Der Nato-Generalsekretär Mark\u00A0Rutte traf Alar\nKaris in Brüssel.';
+    const r = matcher.scan(text, { relevant: true });
+    expect(r.mentions.map((m) => [m.text, m.id])).toEqual([
+      ['NATO', 'nato'],
+      ['UKRAINE', 'ukraine'],
+      ['Trump', 'donald-trump'],
+      ['Selenskyjs', 'volodymyr-zelensky'],
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Putins', 'vladimir-putin'],
+      ['Nato-Generalsekretär', 'mark-rutte'],
+      ['Mark\u00A0Rutte', 'mark-rutte'],
+      ['Alar\nKaris', 'alar-karis'],
+      ['Brüssel', 'brussels'],
+    ]);
+  });
+
+  describe('off-topic pages stay quiet', () => {
+    it('fashion text with "Merz"', () => {
+      expectQuiet(
+        matcher.scan(
+          'Strickmode von Merz b. Schwanen: Die Herbstkollektion setzt auf Merinowolle. Merz bleibt sich treu, der ' +
+            'Kanzler unter den Cardigans ist zurück.',
+        ),
+      );
+    });
+
+    it('travel text with "Paris" and "Alaska"', () => {
+      expectQuiet(
+        matcher.scan(
+          'Von Paris nach Alaska: Unsere Reporterin fuhr mit dem Zug durch Europa und flog dann weiter in die USA. ' +
+            'In Alaska warten Bären, Gletscher und lange Sommertage; Paris bleibt die Stadt der Cafés.',
+        ),
+      );
+    });
+
+    it('film review with "Michael Caine"', () => {
+      expectQuiet(
+        matcher.scan(
+          'Michael Caine spielt in seinem letzten Film einen Kriegsveteranen, der heimlich aus dem Altersheim nach ' +
+            'Frankreich reist. Caine ist großartig, der Film läuft in Deutschland ab Donnerstag.',
+        ),
+      );
+    });
+
+    it('English sports page', () => {
+      expectQuiet(
+        matcher.scan(
+          'The United States beat Germany 3-1 in a friendly in Washington. Britain and France drew in Paris, and ' +
+            'Italy lost to Japan. The coach of the US team said his side could improve its air game on Monday.',
+        ),
+      );
+    });
+
+    it('German weather report mentioning Washington', () => {
+      expectQuiet(
+        matcher.scan(
+          'Wetter: In Deutschland wird es am Mittwoch sonnig, über Europa zieht ein Hoch. In den USA leidet die ' +
+            'Ostküste unter Hitze, in Washington wurden 40 Grad gemessen. In Moskau und Kiew regnet es.',
+        ),
+      );
+    });
+
+    it('a 2018-style article on a Trump–Putin summit in Helsinki', () => {
+      const r = matcher.scan(
+        'Helsinki, 16. Juli 2018. Beim Gipfeltreffen zwischen Trump und Putin in Helsinki stellte sich Trump hinter ' +
+          'den Kremlchef. Lawrow sprach von einem guten Treffen, die Nato reagierte besorgt. Obama schwieg.',
+      );
+      expect(r.relevance.score).toBeGreaterThanOrEqual(4);
+      expectQuiet(r);
+    });
+  });
+});

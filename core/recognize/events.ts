@@ -1,0 +1,132 @@
+/**
+ * Event recognition. Pure module.
+ *
+ * Rule: an event is recognized when the text has at least one of its trigger
+ * phrases AND at least `SUPPORT_NEEDED` (2) points of supporting evidence, at
+ * least one of them a cue or the place:
+ * - each distinct cue phrase of the event (dates as pages write them, key
+ *   terms): 2 points when it stands within `NEAR` characters of a trigger,
+ *   1 point anywhere else in the text (page furniture such as "Editor's
+ *   picks – August 15" is far from the article's "summit"). A date cue
+ *   directly followed by another year than the event's ("August 15, 2019")
+ *   does not count at all;
+ * - the event's place named anywhere in the text, inside a trigger included
+ *   ("Alaska-Gipfel"; any alias, ambiguous ones too: the trigger supplies
+ *   the context): 1 point;
+ * - each distinct participant named by an unambiguous alias within `NEAR`
+ *   characters of one of the event's triggers, but not inside the trigger
+ *   itself (the "Trump" of "Trump-Putin-Gipfel" is the trigger's own word):
+ *   1 point.
+ * So a trigger needs a cue near it, or a cue or the place plus one more
+ * item. One generic word ("Gipfel", "meeting") never makes an event, and
+ * participants alone never do either: Trump and Putin met more than once,
+ * only a date, a key term or the place tells this summit from another (a
+ * 2018 article on the "Trump-Putin-Gipfel" in Helsinki is not the Alaska
+ * summit).
+ */
+import type { Compiled } from './compiled';
+import type { RawHit } from './hits';
+
+export const SUPPORT_NEEDED = 2;
+export const NEAR = 400;
+
+export interface RecognizedEvent {
+  id: string;
+  evidence: string[];
+  triggers: RawHit[];
+}
+
+/** A year written right after a date cue ("August 15, 2019", "20. August 2025"), or null. */
+function yearAfter(text: string, end: number): number | null {
+  const m = /^[\s,.]{0,3}((?:19|20)\d\d)(?!\d)/.exec(text.slice(end, end + 10));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Index of the first trigger that ends at or after `pos` (triggers of one event
+ * never overlap, so they are sorted by start and by end alike).
+ */
+function firstEndingAfter(triggers: RawHit[], pos: number): number {
+  let lo = 0;
+  let hi = triggers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((triggers[mid] as RawHit).end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Within `NEAR` characters of a trigger. */
+function near(h: RawHit, triggers: RawHit[]): boolean {
+  const t = triggers[firstEndingAfter(triggers, h.start - NEAR)];
+  return t !== undefined && t.start - NEAR <= h.end;
+}
+
+/** Inside a trigger's span. */
+function inside(h: RawHit, triggers: RawHit[]): boolean {
+  const t = triggers[firstEndingAfter(triggers, h.end)];
+  return t !== undefined && t.start <= h.start;
+}
+
+export function recognizeEvents(c: Compiled, text: string, hits: RawHit[]): RecognizedEvent[] {
+  const triggers = new Map<string, RawHit[]>();
+  const cues = new Map<string, Map<string, RawHit[]>>();
+  const aliasHits: RawHit[] = [];
+  for (const h of hits) {
+    const p = h.payload;
+    if (p.kind === 'trigger') {
+      const list = triggers.get(p.id);
+      if (list) list.push(h);
+      else triggers.set(p.id, [h]);
+    } else if (p.kind === 'event-cue') {
+      let m = cues.get(p.id);
+      if (!m) cues.set(p.id, (m = new Map()));
+      const list = m.get(p.phrase);
+      if (list) list.push(h);
+      else m.set(p.phrase, [h]);
+    } else if (p.kind === 'alias') aliasHits.push(h);
+  }
+
+  const out: RecognizedEvent[] = [];
+  for (const [id, trig] of triggers) {
+    const ev = c.events.get(id);
+    if (!ev) continue;
+    const year = ev.date ? Number(ev.date.value.slice(0, 4)) : null;
+    const evidence: string[] = [];
+    let points = 0;
+    let anchored = false;
+    for (const [phrase, list] of cues.get(id) ?? []) {
+      const valid = list.filter((h) => {
+        const y = yearAfter(text, h.end);
+        return y === null || year === null || y === year;
+      });
+      if (valid.length === 0) continue;
+      const close = valid.some((h) => near(h, trig));
+      points += close ? 2 : 1;
+      anchored = true;
+      evidence.push(close ? `cue "${phrase}"` : `cue "${phrase}" (far from the trigger)`);
+    }
+    if (ev.place !== null && aliasHits.some((h) => h.payload.id === ev.place)) {
+      points += 1;
+      anchored = true;
+      evidence.push(`place ${ev.place}`);
+    }
+    const participants = new Set(ev.participants);
+    const seen = new Set<string>();
+    for (const h of aliasHits) {
+      const pid = h.payload.id;
+      if (!participants.has(pid) || seen.has(pid) || h.payload.ambiguous) continue;
+      if (inside(h, trig) || !near(h, trig)) continue;
+      seen.add(pid);
+      points += 1;
+      evidence.push(`participant ${pid}`);
+    }
+    if (points < SUPPORT_NEEDED || !anchored) continue;
+    const phrases = [...new Set(trig.map((t) => t.payload.phrase))];
+    out.push({ id, evidence: [...phrases.map((p) => `trigger "${p}"`), ...evidence], triggers: trig });
+  }
+  // Dataset order.
+  const order = new Map(c.dataset.events.map((e, i) => [e.id, i]));
+  return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { PageSummary } from '../../../lib/messages';
+import { buildBriefView } from '../brief-view';
+import { parseDataset } from '../../dataset/validate';
+import { fixture, fixtureInput } from './fixture';
+import { de, en } from './locale';
+
+const summary = (over: Partial<PageSummary> = {}): PageSummary => ({
+  url: 'https://example.org/a',
+  host: 'example.org',
+  active: true,
+  relevant: true,
+  source: null,
+  items: [],
+  events: [],
+  claims: [],
+  disputed: false,
+  ...over,
+});
+
+describe('buildBriefView', () => {
+  const d = fixture();
+
+  it('gives the facts in the interface language', () => {
+    const view = buildBriefView(d, 'conf', de)!;
+    expect(view).toMatchObject({
+      title: 'Videokonferenz',
+      date: '20. August 2025',
+      dateIso: '2025-08-20',
+      place: 'Brüssel',
+      status: 'stattgefunden',
+      summary: 'Die Chefs trafen sich.',
+    });
+    expect(view.participants).toEqual([{ id: 'nato', name: 'NATO', kind: 'organization', kindLabel: 'Organisation' }]);
+  });
+
+  it('orders the timeline by date, places the undated event after what it follows and marks it', () => {
+    const view = buildBriefView(d, 'conf', en)!;
+    expect(view.timeline.map((i) => [i.id, i.current, i.undated])).toEqual([
+      ['summit', false, false],
+      ['white-house', false, false],
+      ['conf', true, false],
+      ['paris', false, true],
+    ]);
+    expect(view.timeline[3]).toMatchObject({ date: 'date not stated', dateIso: null, status: 'planned' });
+  });
+
+  it('builds the matrix: disputed rows first, the event’s own questions, the story’s disputed ones', () => {
+    const { matrix } = buildBriefView(d, 'conf', en)!;
+    expect(matrix.columns.map((c) => c.id)).toEqual(['s-a', 's-b', 's-c', 's-d']);
+    // trump-troops (agreed, about a participant of a related event) is left to that event's brief.
+    expect(matrix.rows.map((r) => [r.aspect, r.disputed])).toEqual([
+      ['conf-count', true],
+      ['trump-air', true],
+      ['conf-format', false],
+    ]);
+    const air = matrix.rows[1]!;
+    expect(air.subjectName).toBe('Donald Trump');
+    const offered = { key: 'A', label: 'offered', position: 0 };
+    const option = { key: 'B', label: 'one option', position: 1 };
+    expect(air.values).toEqual([offered, option]);
+    expect(air.cells).toEqual([
+      { source: 's-a', state: 'reported', values: [offered] },
+      { source: 's-b', state: 'silent' },
+      { source: 's-c', state: 'silent' },
+      { source: 's-d', state: 'reported', values: [option] },
+    ]);
+    const count = matrix.rows[0]!;
+    expect(count.cells[3]).toEqual({ source: 's-d', state: 'not-covered' });
+  });
+
+  it('spells out every disagreement', () => {
+    expect(buildBriefView(d, 'conf', en)!.matrix.disagreements).toEqual([
+      {
+        aspect: 'conf-count',
+        question: 'How many took part?',
+        statement:
+          '“32” according to Agency A [1] and A supplied title that is rather… [2]; “30” according to Shared Pub [3].',
+      },
+      {
+        aspect: 'trump-air',
+        question: 'Did Trump offer US air support?',
+        statement:
+          '“offered” according to Agency A [1]; “one option” according to Shared Pub [4]; not mentioned by A supplied title that is rather… [2] and Shared Pub [3].',
+      },
+    ]);
+    expect(buildBriefView(d, 'conf', de)!.matrix.disagreements[1]!.statement).toBe(
+      '„angeboten“ laut Agency A [1]; „eine Option“ laut Shared Pub [4]; nicht erwähnt von A supplied title that is rather… [2] und Shared Pub [3].',
+    );
+  });
+
+  it('lists all sources, the page being read last as "This page"', () => {
+    const view = buildBriefView(d, 'conf', { ...en, summary: summary({ source: 's-b' }) })!;
+    expect(view.sources.map((s) => [s.id, s.short])).toEqual([
+      ['s-a', 'Agency A'],
+      ['s-c', 'Shared Pub'],
+      ['s-d', 'Shared Pub'],
+      ['s-b', 'This page'],
+    ]);
+    expect(view.sources[0]).toMatchObject({ date: '20 August 2025', titleSupplied: false, publisher: 'Agency A' });
+    expect(view.sources[1]).toMatchObject({ date: 'date not stated', dateIso: null });
+    expect(view.matrix.columns.at(-1)).toMatchObject({ id: 's-b', thisPage: true });
+  });
+
+  it('returns null for an unknown event', () => {
+    expect(buildBriefView(d, 'nope', en)).toBeNull();
+  });
+
+  it('places undated events: before what they precede, after what they follow if they happened, else last', () => {
+    const input = fixtureInput();
+    input.events.push({
+      ...input.events[2]!,
+      id: 'prelude',
+      date: null,
+      before: [],
+      after: ['summit'],
+      status: 'happened',
+    });
+    input.events.push({
+      ...input.events[2]!,
+      id: 'aftermath',
+      date: null,
+      before: ['summit'],
+      after: [],
+      status: 'happened',
+    });
+    const view = buildBriefView(parseDataset(input), 'conf', en)!;
+    expect(view.timeline.map((i) => i.id)).toEqual(['prelude', 'summit', 'aftermath', 'white-house', 'conf', 'paris']);
+  });
+});

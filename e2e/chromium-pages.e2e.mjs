@@ -1,0 +1,137 @@
+// Pages made for the tests: a very long page, a React page that re-renders,
+// same-origin iframes, a dark page, hostile CSS; the keyboard path; undo.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium } from './harness/chromium.mjs';
+import { startServer } from './harness/server.mjs';
+import { makeGeneratedPages } from './harness/generated.mjs';
+import { hoverAndWaitPopover, openPopup, pristineText, tabIdOf, waitForMarks } from './harness/actions.mjs';
+import { ARTIFACTS } from './harness/artifacts.mjs';
+
+let h;
+let server;
+before(async () => {
+  const gen = await makeGeneratedPages();
+  server = await startServer({ '/demo/': 'demo', '/pages/': 'e2e/pages', '/gen/': gen });
+  h = await launchChromium();
+});
+after(async () => {
+  await h?.close();
+  await server?.close();
+});
+
+const serialize = (page) => page.evaluate(() => new XMLSerializer().serializeToString(document.body));
+
+describe('Chromium: pages made for the tests', () => {
+  it('highlights a 1 MB page completely, text unchanged', async () => {
+    const page = await h.context.newPage();
+    await page.goto(server.url('/gen/long-realistic.html'));
+    await waitForMarks(page, { min: 900, timeout: 30_000 });
+    const n = await page.locator('mark.cc-mark').count();
+    assert.ok(n >= 900, `marks: ${n}`);
+    assert.equal(await page.evaluate(() => document.body.textContent), await pristineText(page));
+    await page.close();
+  });
+
+  it('keeps a React page working while it re-renders under the marks', async () => {
+    const page = await h.context.newPage();
+    await page.goto(server.url('/pages/react.html'));
+    await waitForMarks(page);
+    await page.waitForFunction(() => window.__reactDone === true, null, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    // React's view of its text and what the reader sees agree: no duplicated or stale text.
+    const ticker = await page.locator('#ticker').innerText();
+    assert.match(ticker, /^Donald Trump und Wladimir Putin: Update \d+$/);
+    const state = await page.evaluate(() => window.__state);
+    assert.equal(await page.locator('#flip').innerText(), state.flip);
+    assert.equal(await page.locator('#meet').innerText(), state.meet);
+    assert.deepEqual(await page.locator('li').allInnerTexts(), state.items);
+    assert.ok(state.items.length > 20, `posts: ${state.items.length}`);
+    assert.deepEqual(await page.evaluate(() => window.__pageErrors ?? []), []);
+    assert.ok((await page.locator('li mark.cc-mark').count()) > 0, 'new posts are highlighted too');
+    await page.close();
+  });
+
+  it('highlights inside same-origin iframes', async () => {
+    const page = await h.context.newPage();
+    await page.goto(server.url('/pages/frames.html'));
+    await waitForMarks(page);
+    const frame = page.frameLocator('#child');
+    await frame.locator('mark.cc-mark[data-crosscheck-id="volodymyr-zelensky"]').first().waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('resists hostile CSS: marks visible, text and layout unchanged', async () => {
+    const page = await h.context.newPage();
+    await page.goto(server.url('/pages/hostile-css.html'));
+    await waitForMarks(page);
+    const visible = await page.$$eval('mark.cc-mark', (ms) =>
+      ms.every((m) => m.checkVisibility({ visibilityProperty: true }) && getComputedStyle(m).display === 'inline'),
+    );
+    assert.ok(visible, 'marks stay visible');
+    assert.equal(await page.evaluate(() => document.body.textContent), await pristineText(page));
+    const dialog = await hoverAndWaitPopover(page, 'donald-trump');
+    assert.ok(await dialog.isVisible());
+    await page.close();
+  });
+
+  it('is legible on a dark page (screenshot)', async () => {
+    const dark = await launchChromium({ colorScheme: 'dark' });
+    try {
+      const page = await dark.context.newPage();
+      await page.goto(server.url('/demo/dark.html'));
+      await waitForMarks(page);
+      await hoverAndWaitPopover(page, 'donald-trump');
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `${ARTIFACTS}/chromium-popover-dark.png` });
+      assert.deepEqual(dark.errors, []);
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('works from the keyboard: Tab reaches a highlight, Enter opens, Escape closes', async () => {
+    const page = await h.context.newPage();
+    await page.goto(server.url('/demo/en.html'));
+    await waitForMarks(page);
+    const first = page.locator('mark.cc-mark[tabindex="0"]').first();
+    await first.focus();
+    const dialog = page.locator('crosscheck-popover [role="dialog"]:not([hidden])');
+    await dialog.waitFor({ state: 'visible' });
+    assert.equal(await first.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Enter');
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.tagName === 'CROSSCHECK-POPOVER'),
+      'focus moved into popover',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.ok(await first.evaluate((m) => document.activeElement === m), 'focus returned to the highlight');
+    await page.close();
+  });
+
+  it('"turn off on this site" removes every mark at once and restores the DOM exactly', async () => {
+    const page = await h.context.newPage();
+    await page.goto(server.url('/demo/de.html'));
+    const pristine = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return new XMLSerializer().serializeToString(doc.body);
+    });
+    await waitForMarks(page);
+    const tabId = await tabIdOf(h.worker, page);
+    const popup = await openPopup(h, tabId);
+    await popup.getByRole('button', { name: /turn off on this site/i }).click();
+    await page.waitForFunction(() => document.querySelectorAll('mark.cc-mark').length === 0, null, { timeout: 5000 });
+    const now = (await serialize(page)).replace(/<crosscheck-popover[^]*?<\/crosscheck-popover>/, '');
+    assert.equal(now.replace(/ xmlns="[^"]+"/g, ''), pristine.replace(/ xmlns="[^"]+"/g, ''));
+    await popup.getByRole('button', { name: /turn on on this site/i }).click();
+    await waitForMarks(page);
+    await popup.close();
+    await page.close();
+  });
+
+  it('logs no errors in pages or extension', () => {
+    assert.deepEqual(h.errors, []);
+  });
+});

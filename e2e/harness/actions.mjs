@@ -1,0 +1,47 @@
+// What a person does with the extension, as reusable steps for the
+// end-to-end tests and `npm start`.
+
+/** Waits until the content script has highlighted the page (or `timeout` ms passed). */
+export async function waitForMarks(page, { min = 1, timeout = 15_000 } = {}) {
+  await page.waitForFunction((n) => document.querySelectorAll('mark.cc-mark').length >= n, min, { timeout });
+}
+
+/**
+ * The tab id of `page` as the extension sees it. Without the "tabs" permission
+ * tab URLs are hidden from the extension, so bring the page to the front and
+ * ask for the active tab.
+ */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+}
+
+/** Opens the popup for `tabId` in its own page (a popup opened by the toolbar cannot be driven headless). */
+export async function openPopup(h, tabId, { width = 460, height = 600, query = '' } = {}) {
+  const popup = await h.context.newPage();
+  await popup.setViewportSize({ width, height });
+  await popup.goto(h.extensionUrl(`popup.html?tab=${tabId}${query}`));
+  return popup;
+}
+
+/** Hovers the first highlight of `id` and waits for its popover. */
+export async function hoverAndWaitPopover(page, id, { timeout = 5000 } = {}) {
+  const mark = page.locator(`mark.cc-mark[data-crosscheck-id="${id}"]`).first();
+  await mark.scrollIntoViewIfNeeded();
+  await mark.hover();
+  const dialog = page.locator('crosscheck-popover [role="dialog"]:not([hidden])');
+  await dialog.waitFor({ state: 'visible', timeout });
+  return dialog;
+}
+
+/** The page's text as the page itself would have it without any extension (re-parsed from the network copy). */
+export async function pristineText(page) {
+  return page.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return doc.body.textContent;
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The toolbar popup: what was recognized on the page (choose one to see it
+ * there), the brief of the page's main event or any other event, and the
+ * switch for this site.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EventBrief } from '../../components/EventBrief';
+import { EventPicker } from '../../components/EventPicker';
+import { RecognizedList } from '../../components/RecognizedList';
+import { buildBriefView, buildEventChoices, buildRecognizedView, defaultBriefEvent } from '../../core/views';
+import { translator } from '../../lib/i18n';
+import type { PageSummary, ToContent } from '../../lib/messages';
+import { isEnabledOn, setSiteEnabled, watchSettings } from '../../lib/settings';
+import type { PopupData } from './load-popup-data';
+import { summaryOf } from './page-summary';
+
+export function App({ data }: { data: PopupData }) {
+  const { dataset, tabId } = data;
+  const [settings, setSettings] = useState(data.settings);
+  const [summary, setSummary] = useState<PageSummary | null>(data.summary);
+  const [eventId, setEventId] = useState(() => defaultBriefEvent(dataset, data.summary, data.requestedEvent));
+
+  useEffect(() => watchSettings(setSettings), []);
+  // The content script reports again after a change (site turned on, page updated).
+  useEffect(() => {
+    if (tabId === null) return;
+    const refresh = (_: unknown, area: string) => {
+      if (area === 'session') void summaryOf(tabId).then(setSummary);
+    };
+    browser.storage.onChanged.addListener(refresh);
+    return () => browser.storage.onChanged.removeListener(refresh);
+  }, [tabId]);
+
+  const locale = useMemo(() => translator(settings.language), [settings.language]);
+  const { lang, t } = locale;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('extName');
+  }, [lang, t]);
+
+  const host = summary?.host ?? null;
+  const onHere = host !== null && isEnabledOn(settings, host);
+  const recognized = useMemo(
+    () => (summary && onHere && summary.items.length > 0 ? buildRecognizedView(summary, dataset, locale) : null),
+    [summary, onHere, dataset, locale],
+  );
+  const choices = useMemo(() => buildEventChoices(dataset, summary, locale), [dataset, summary, locale]);
+  const brief = useMemo(
+    () => (eventId ? buildBriefView(dataset, eventId, { ...locale, summary }) : null),
+    [dataset, eventId, locale, summary],
+  );
+
+  const notice = !summary
+    ? t('popupUnavailable')
+    : !settings.enabled
+      ? t('popupDisabledAll')
+      : !onHere
+        ? t('popupDisabledSite')
+        : !recognized
+          ? t('popupNothing')
+          : null;
+
+  const showOnPage = (id: string) => {
+    if (tabId === null) return;
+    const message: ToContent = { type: 'scroll-to', id };
+    void browser.tabs.sendMessage(tabId, message).catch(() => {});
+  };
+
+  return (
+    <div class="cc-popup">
+      <header class="cc-top">
+        <h1 class="cc-brand">
+          <img src="/icon/32.png" alt="" width={20} height={20} />
+          {t('brandName')}
+        </h1>
+        <div class="cc-top-actions">
+          {host && settings.enabled && (
+            <button type="button" class="cc-btn" onClick={() => void setSiteEnabled(host, !onHere)}>
+              {onHere ? t('turnOffSite') : t('turnOnSite')}
+            </button>
+          )}
+          <button type="button" class="cc-btn cc-btn--quiet" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('openOptions')}
+          </button>
+        </div>
+      </header>
+
+      <main class="cc-main">
+        {notice && <p class="cc-notice">{notice}</p>}
+
+        {recognized && (
+          <section class="cc-panel" aria-labelledby="recognized-title">
+            <h2 id="recognized-title">
+              {t('popupRecognized')} <span class="cc-count">({recognized.total})</span>
+            </h2>
+            <RecognizedList view={recognized} t={t} onSelect={showOnPage} />
+          </section>
+        )}
+
+        <section class="cc-panel">
+          {eventId && <EventPicker choices={choices} value={eventId} t={t} onChange={setEventId} />}
+          {brief ? <EventBrief view={brief} t={t} onSelectEvent={setEventId} /> : <p>{t('popupNoEvents')}</p>}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fixture } from '../../../core/views/__tests__/fixture';
+import type { PageSummary } from '../../../lib/messages';
+import { DEFAULT_SETTINGS, getSettings } from '../../../lib/settings';
+import { App } from '../App';
+import type { PopupData } from '../load-popup-data';
+
+const summary: PageSummary = {
+  url: 'https://example.org/a',
+  host: 'example.org',
+  active: true,
+  relevant: true,
+  source: null,
+  items: [
+    { id: 'trump', kind: 'person', count: 3 },
+    { id: 'white-house', kind: 'event', count: 1 },
+  ],
+  events: ['white-house'],
+  claims: [],
+  disputed: true,
+};
+
+const data = (over: Partial<PopupData> = {}): PopupData => ({
+  dataset: fixture(),
+  settings: { ...DEFAULT_SETTINGS, language: 'en' },
+  tabId: 7,
+  summary,
+  requestedEvent: null,
+  inTab: false,
+  ...over,
+});
+
+describe('popup App', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('lists what was recognized and shows a choice on the page', () => {
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    render(<App data={data()} />);
+    const recognized = screen.getByRole('region', { name: 'Recognized on this page (2)' });
+    fireEvent.click(within(recognized).getByRole('button', { name: /Donald Trump/ }));
+    expect(send).toHaveBeenCalledWith(7, { type: 'scroll-to', id: 'trump' });
+  });
+
+  it('briefs the page’s main event and switches to another event', () => {
+    render(<App data={data()} />);
+    expect(screen.getByRole('heading', { level: 2, name: 'White House meeting' })).toBeTruthy();
+    const select = screen.getByRole('combobox', { name: 'Event' }) as HTMLSelectElement;
+    expect(select.value).toBe('white-house');
+    fireEvent.change(select, { target: { value: 'conf' } });
+    expect(screen.getByRole('heading', { level: 2, name: 'Video conference' })).toBeTruthy();
+    expect(screen.getByRole('table')).toBeTruthy();
+  });
+
+  it('opens the event asked for', () => {
+    render(<App data={data({ requestedEvent: 'paris' })} />);
+    expect(screen.getByRole('heading', { level: 2, name: 'Paris talks' })).toBeTruthy();
+  });
+
+  it('turns Crosscheck off on this site and back on', async () => {
+    render(<App data={data()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off on this site' }));
+    await screen.findByRole('button', { name: 'Turn on on this site' });
+    expect((await getSettings()).disabledSites).toEqual(['example.org']);
+    expect(screen.getByText('Crosscheck is turned off on this site.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /Recognized on this page/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on on this site' }));
+    await screen.findByRole('button', { name: 'Turn off on this site' });
+    expect((await getSettings()).disabledSites).toEqual([]);
+  });
+
+  it('opens the options page', () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    render(<App data={data()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    expect(open).toHaveBeenCalledOnce();
+  });
+
+  it('browses all events where there is no content script', () => {
+    render(<App data={data({ summary: null })} />);
+    expect(screen.getByText(/Crosscheck cannot read this page/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /on this site/ })).toBeNull();
+    expect(screen.getByRole('heading', { level: 2, name: 'Video conference' })).toBeTruthy();
+    const options = within(screen.getByRole('combobox', { name: 'Event' })).getAllByRole('option');
+    expect(options.map((o) => (o as HTMLOptionElement).value)).toEqual(['summit', 'white-house', 'conf', 'paris']);
+  });
+
+  it('speaks the chosen interface language and sets lang', () => {
+    render(<App data={data({ settings: { ...DEFAULT_SETTINGS, language: 'de' } })} />);
+    expect(document.documentElement.lang).toBe('de');
+    expect(document.title).toBe('Crosscheck – wer berichtete was');
+    expect(screen.getByRole('region', { name: 'Auf dieser Seite erkannt (2)' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * The only code that changes the page. It wraps ranges of the page text in
+ * `<mark>` elements with mark.js and can undo every change it made, exactly.
+ *
+ * - mark.js is applied per smallest block container that holds matches, with
+ *   all of that container's ranges in one `markRanges` call (two layers:
+ *   disputed sentences first, then the names inside them). Never one call per
+ *   name, never over the whole body.
+ * - Undo does not use mark.js's `unmark()`: that calls `normalize()` on the
+ *   parent, which merges the page's own adjacent text nodes and so changes
+ *   node identity that page frameworks (React, Vue) hold on to. Instead we
+ *   remember every text node mark.js split and its original data: undo removes
+ *   our marks and the split-off tails and gives the original node its text
+ *   back, so the page's nodes are the very same objects as before.
+ */
+import Mark from 'mark.js';
+import { EXCLUDE_SELECTORS, MARK_CLASS, type PageText, nodeIndexAt } from './page-text';
+
+export interface HighlightRequest {
+  start: number;
+  end: number;
+  /** `claim` (a disputed sentence) is wrapped before `mention` so that names nest inside it. */
+  layer: 'claim' | 'mention';
+  /** Free data handed back to `decorate`. */
+  data: unknown;
+}
+
+interface Split {
+  /** The page's own text node (it keeps the text before the first mark). */
+  node: Text;
+  /** Its data before we split it. */
+  original: string;
+  /** Its data right after we split it: if the page changed it since, the page's version wins. */
+  prefix: string;
+  /** Our marks and the split-off text nodes after `node`, in order. */
+  tail: Node[];
+}
+
+const EXCLUDE = EXCLUDE_SELECTORS.join(',');
+
+export class Highlighter {
+  /** Every mark we created and that is still ours to remove. */
+  readonly marks = new Set<HTMLElement>();
+  private splits = new Map<Text, Split>();
+  /** Nodes we created (marks and split tails): the DOM watcher ignores mutations of these. */
+  private created = new WeakSet<Node>();
+  private visibility = new WeakMap<Element, boolean>();
+
+  /** True for nodes that Crosscheck created (so a MutationObserver can skip them). */
+  isOwn(node: Node): boolean {
+    return this.created.has(node) || (node.nodeType === 1 && (node as Element).classList.contains(MARK_CLASS));
+  }
+
+  /** True when `node` is one of the page's text nodes that we split. */
+  isSplitText(node: Node): boolean {
+    return this.splits.has(node as Text);
+  }
+
+  /**
+   * Wraps the requested ranges of `pt` (offsets into `pt.text`). `decorate` is
+   * called for every created mark element (a range spanning two text nodes
+   * yields two marks). Ranges in invisible or detached containers, and ranges
+   * that cross a block boundary, are skipped. Returns the created marks.
+   */
+  apply(
+    pt: PageText,
+    requests: HighlightRequest[],
+    decorate: (mark: HTMLElement, req: HighlightRequest) => void,
+  ): HTMLElement[] {
+    const byContainer = new Map<Element, { req: HighlightRequest; first: number; last: number }[]>();
+    for (const req of requests) {
+      if (req.end <= req.start) continue;
+      const first = nodeIndexAt(pt, req.start);
+      const last = nodeIndexAt(pt, req.end - 1);
+      const container = pt.blocks[first];
+      if (!container || pt.blocks[last] !== container) continue;
+      let list = byContainer.get(container);
+      if (!list) byContainer.set(container, (list = []));
+      list.push({ req, first, last });
+    }
+
+    const created: HTMLElement[] = [];
+    for (const [container, items] of byContainer) {
+      if (!container.isConnected || !this.isVisible(container)) continue;
+      // Offsets as mark.js counts them inside this container: every text node whose parent is not excluded.
+      const containerStart = new Map<Text, number>();
+      const texts: Text[] = [];
+      const walker = container.ownerDocument.createTreeWalker(container, 0x4 /* SHOW_TEXT */);
+      let offset = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n as Text;
+        const parent = t.parentElement;
+        if (parent && parent.matches(EXCLUDE)) continue;
+        containerStart.set(t, offset);
+        texts.push(t);
+        offset += t.data.length;
+      }
+      const ranges: { claim: MarkRange[]; mention: MarkRange[] } = { claim: [], mention: [] };
+      for (const { req, first, last } of items) {
+        const firstNode = pt.nodes[first]!;
+        const lastNode = pt.nodes[last]!;
+        const a = containerStart.get(firstNode);
+        const b = containerStart.get(lastNode);
+        if (a === undefined || b === undefined) continue; // the page changed under us
+        if (!this.isTextVisible(firstNode)) continue;
+        const start = a + (req.start - pt.starts[first]!);
+        const end = b + (req.end - pt.starts[last]!);
+        ranges[req.layer].push({ start, length: end - start, req });
+      }
+      if (ranges.claim.length + ranges.mention.length === 0) continue;
+
+      // Remember the page's text nodes before mark.js splits them.
+      const before = new Map<Text, string>();
+      for (const t of texts) if (!this.created.has(t)) before.set(t, t.data);
+
+      const instance = new Mark(container as HTMLElement);
+      for (const layer of ['claim', 'mention'] as const) {
+        if (ranges[layer].length === 0) continue;
+        instance.markRanges(ranges[layer], {
+          element: 'mark',
+          className: MARK_CLASS,
+          exclude: EXCLUDE_SELECTORS,
+          each: (el: Element, range: unknown) => {
+            const mark = el as HTMLElement;
+            mark.removeAttribute('data-markjs');
+            this.created.add(mark);
+            if (mark.firstChild) this.created.add(mark.firstChild);
+            this.marks.add(mark);
+            created.push(mark);
+            decorate(mark, (range as MarkRange).req);
+          },
+        } as unknown as Mark.MarkRangesOptions);
+      }
+      this.recordSplits(before);
+    }
+    return created;
+  }
+
+  /** After marking: note every page text node that mark.js split, and what follows it now. */
+  private recordSplits(before: Map<Text, string>) {
+    for (const [node, original] of before) {
+      if (node.data === original && !this.splits.has(node)) continue;
+      const split = this.splits.get(node) ?? { node, original, prefix: node.data, tail: [] };
+      split.prefix = node.data;
+      split.tail = [];
+      for (
+        let sib = node.nextSibling;
+        sib && !before.has(sib as Text) && this.isCreatedOrFresh(sib);
+        sib = sib.nextSibling
+      ) {
+        this.created.add(sib);
+        split.tail.push(sib);
+      }
+      this.splits.set(node, split);
+    }
+  }
+
+  private isCreatedOrFresh(node: Node): boolean {
+    // Right after marking, the siblings that follow a split node up to the next
+    // page node are marks and split-off text nodes: all ours.
+    return (
+      this.created.has(node) ||
+      node.nodeType === 3 ||
+      (node.nodeType === 1 && (node as Element).classList.contains(MARK_CLASS))
+    );
+  }
+
+  /**
+   * Undoes one split text node: removes our marks and tails after it and
+   * gives it back its original text — unless the page rewrote the node since,
+   * in which case the page's text stays and only our additions go.
+   */
+  restoreText(node: Text): void {
+    const split = this.splits.get(node);
+    if (!split) return;
+    this.splits.delete(node);
+    for (const n of split.tail) {
+      if (n.parentNode === node.parentNode) n.parentNode?.removeChild(n);
+      if (n.nodeType === 1) this.forgetMarksIn(n as Element);
+    }
+    if (node.data === split.prefix) node.data = split.original;
+  }
+
+  /** Undoes everything inside `root` (marks and splits), e.g. before re-marking a region the page re-rendered. */
+  undoWithin(root: Node): void {
+    for (const split of [...this.splits.values()]) if (root.contains(split.node)) this.restoreText(split.node);
+    for (const mark of [...this.marks]) if (root.contains(mark)) this.removeMark(mark);
+  }
+
+  /** Undoes everything: the page's DOM is as it was before `apply`. */
+  undoAll(): void {
+    for (const split of [...this.splits.values()]) this.restoreText(split.node);
+    for (const mark of [...this.marks]) this.removeMark(mark);
+    this.marks.clear();
+    this.visibility = new WeakMap();
+  }
+
+  /** A mark whose split record is gone (the page moved things): unwrap it in place. */
+  private removeMark(mark: HTMLElement) {
+    this.marks.delete(mark);
+    if (!mark.isConnected || !mark.parentNode) return;
+    const parent = mark.parentNode;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+  }
+
+  private forgetMarksIn(el: Element) {
+    if (el.classList.contains(MARK_CLASS)) this.marks.delete(el as HTMLElement);
+    for (const m of el.querySelectorAll(`.${MARK_CLASS}`)) this.marks.delete(m as HTMLElement);
+  }
+
+  private isVisible(el: Element): boolean {
+    let v = this.visibility.get(el);
+    if (v === undefined) {
+      const check = (el as HTMLElement).checkVisibility;
+      v = typeof check === 'function' ? check.call(el, { visibilityProperty: true }) : true;
+      this.visibility.set(el, v);
+    }
+    return v;
+  }
+
+  private isTextVisible(t: Text): boolean {
+    return t.parentElement ? this.isVisible(t.parentElement) : false;
+  }
+}
+
+interface MarkRange {
+  start: number;
+  length: number;
+  req: HighlightRequest;
+}

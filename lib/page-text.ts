@@ -1,0 +1,182 @@
+/**
+ * Reads a page's text the way a reader sees it, for the recognition core:
+ * one string over the text nodes of a subtree, with a map back to the nodes.
+ *
+ * Skipped subtrees: anything Crosscheck must never touch (scripts, styles,
+ * form fields, code, SVG/MathML, editable regions, `hidden`/`aria-hidden`
+ * elements, the extension's own UI and its existing marks). Block boundaries
+ * become a line break, so words from two paragraphs never merge. Hidden-by-CSS
+ * text is filtered later, per container, by the highlighter (computing styles
+ * for every node would cost more than the match itself).
+ */
+
+export const MARK_CLASS = 'cc-mark';
+export const HOST_TAG = 'crosscheck-popover';
+
+/** Elements whose subtree is never read nor marked. Upper-case tag names (HTML). */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'HEAD',
+  'TITLE',
+  HOST_TAG.toUpperCase(),
+]);
+
+/** The same rule as a selector, for mark.js's `exclude` (it tests each text node's parent). */
+export const EXCLUDE_SELECTORS = [
+  ...[...SKIP_TAGS].map((t) => t.toLowerCase()),
+  '[contenteditable]:not([contenteditable="false"])',
+  '[hidden]',
+  '[aria-hidden="true"]',
+].flatMap((s) => [s, `${s} *`]);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return true;
+  if (el.namespaceURI !== null && el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if ((el as HTMLElement).isContentEditable) return true;
+  if (el.classList.contains(MARK_CLASS)) return true;
+  return false;
+}
+
+/** The nearest block-level ancestor (by tag), the unit that mark.js is applied to. */
+export function blockOf(node: Node, stop: Node): Element | null {
+  let el = node.parentElement;
+  while (el && el !== stop) {
+    if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+    el = el.parentElement;
+  }
+  return el && el === stop && stop.nodeType === 1 ? (stop as Element) : null;
+}
+
+export interface PageText {
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  starts: number[];
+  /** `blocks[i]` is the block element holding `nodes[i]`. */
+  blocks: (Element | null)[];
+}
+
+/** Walks `root` once and returns its readable text with the node map. */
+export function readPageText(root: Node): PageText {
+  const doc = root.ownerDocument ?? (root as Document);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const blocks: (Element | null)[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let lastBlock: Element | null | undefined;
+  const blockCache = new Map<Element, Element | null>();
+  const stop = root.nodeType === 9 ? (root as Document).documentElement : root;
+
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(node) {
+      if (node.nodeType === 1) return isSkippedElement(node as Element) ? 2 /* REJECT */ : 3; /* SKIP */
+      return 1; // ACCEPT text
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const textNode = n as Text;
+    const data = textNode.data;
+    if (data.length === 0) continue;
+    const parent = textNode.parentElement;
+    let block: Element | null = null;
+    if (parent) {
+      const cached = blockCache.get(parent);
+      if (cached !== undefined) block = cached;
+      else blockCache.set(parent, (block = blockOf(textNode, stop)));
+    }
+    if (lastBlock !== undefined && block !== lastBlock) {
+      parts.push('\n');
+      length += 1;
+    }
+    lastBlock = block;
+    nodes.push(textNode);
+    starts.push(length);
+    blocks.push(block);
+    parts.push(data);
+    length += data.length;
+  }
+  return { text: parts.join(''), nodes, starts, blocks };
+}
+
+/** Index of the node holding text offset `offset` (binary search). */
+export function nodeIndexAt(pt: PageText, offset: number): number {
+  let lo = 0;
+  let hi = pt.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((pt.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,138 @@
+/**
+ * Renders the popover into the content script's shadow root: builds the view
+ * for the open highlight, re-renders Preact with new props, and positions the
+ * dialog next to its highlight with Floating UI (flip, shift, never clipped by
+ * the viewport, closed when the highlight scrolls out of view).
+ */
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+import { createRef, render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popover } from '../components/Popover';
+import { PopoverLayer } from '../components/PopoverLayer';
+import type { Dataset } from '../core/dataset/schema';
+import { buildPopoverView, type PopoverTarget } from '../core/views/popover-view';
+import type { MarkTarget } from './content-app';
+import { translator } from './i18n';
+import type { ToBackground } from './messages';
+import type { OpenReason } from './popover-controller';
+import type { Settings } from './settings';
+import { timingMark, timingMeasure } from './timing';
+
+const HEADING_ID = 'cc-popover-heading';
+const VIEWPORT_PADDING = 8;
+
+export interface PopoverRendererOptions {
+  container: HTMLElement;
+  host: HTMLElement;
+  dataset: Dataset;
+  settings: Settings;
+  pageSource(): string | null;
+  targetOf(mark: HTMLElement): MarkTarget | undefined;
+  close(returnFocus: boolean): void;
+}
+
+export function createPopoverRenderer(opts: PopoverRendererOptions) {
+  let settings = opts.settings;
+  let mark: HTMLElement | null = null;
+  let announcement = '';
+  let stopAutoUpdate: (() => void) | null = null;
+  const floatingRef = createRef<HTMLDivElement>();
+
+  function toViewTarget(target: MarkTarget): PopoverTarget {
+    return target.type === 'claim'
+      ? { type: 'claim', aspect: target.aspect, value: target.value }
+      : { type: target.type, id: target.id };
+  }
+
+  function draw(focus: boolean, reason: OpenReason | null) {
+    const { lang, t } = translator(settings.language);
+    const target = mark ? opts.targetOf(mark) : undefined;
+    const view = target
+      ? buildPopoverView(opts.dataset, toViewTarget(target), { lang, t, pageSource: opts.pageSource() })
+      : null;
+    if (view && reason) {
+      const disputes = view.disputes.length > 0 ? t('disagreementCount', view.disputes.length) : t('noDisagreements');
+      announcement = t('popoverAnnounce', view.heading, disputes);
+    }
+    render(
+      <PopoverLayer
+        open={!!view}
+        labelledBy={HEADING_ID}
+        announcement={view ? announcement : ''}
+        floatingRef={floatingRef}
+      >
+        {view ? (
+          <Popover
+            view={view}
+            t={t}
+            lang={lang}
+            headingId={HEADING_ID}
+            onClose={() => opts.close(true)}
+            onOpenBrief={(eventId: string | null) => {
+              const msg: ToBackground = { type: 'open-brief', eventId };
+              void browser.runtime.sendMessage(msg).catch(() => {});
+            }}
+          />
+        ) : null}
+      </PopoverLayer>,
+      opts.container,
+    );
+    const floating = floatingRef.current;
+    stopAutoUpdate?.();
+    stopAutoUpdate = null;
+    if (!view || !mark || !floating) return;
+    const anchor = mark;
+    stopAutoUpdate = autoUpdate(anchor, floating, () => void place(anchor, floating));
+    if (focus) floating.focus({ preventScroll: true });
+    if (reason) {
+      timingMark('popover-rendered');
+      // The frame after the next rAF has painted: rAF runs just before paint, the task after it just after.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          timingMark('popover-painted');
+          timingMeasure('popover', 'popover-open', 'popover-painted');
+        }, 0),
+      );
+    }
+  }
+
+  async function place(anchor: HTMLElement, floating: HTMLElement) {
+    const { x, y, middlewareData } = await computePosition(anchor, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(),
+        offset(6),
+        flip({ padding: VIEWPORT_PADDING }),
+        shift({ padding: VIEWPORT_PADDING }),
+        size({
+          padding: VIEWPORT_PADDING,
+          apply({ availableHeight, availableWidth, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
+            elements.floating.style.maxWidth = `${Math.max(240, Math.min(400, availableWidth))}px`;
+          },
+        }),
+        hide(),
+      ],
+    });
+    if (middlewareData.hide?.referenceHidden) {
+      opts.close(false); // its highlight scrolled away
+      return;
+    }
+    Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
+  }
+
+  return {
+    show(next: HTMLElement | null, reason: OpenReason | null, focus: boolean) {
+      if (next && reason) timingMark('popover-open');
+      mark = next;
+      if (!next) announcement = '';
+      draw(focus, reason);
+    },
+    setSettings(next: Settings) {
+      settings = next;
+      if (mark) draw(false, null);
+    },
+    host: opts.host,
+  };
+}

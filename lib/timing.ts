@@ -1,0 +1,20 @@
+/**
+ * User Timing marks for the benchmark harness, which reads them from the page
+ * (`performance` is shared between the page and the content script's isolated
+ * world). Names start with "crosscheck:"; they cost next to nothing.
+ */
+export function timingMark(name: string): void {
+  try {
+    performance.mark(`crosscheck:${name}`);
+  } catch {
+    // performance may be locked down on odd pages: timing is optional
+  }
+}
+
+export function timingMeasure(name: string, start: string, end: string): void {
+  try {
+    performance.measure(`crosscheck:${name}`, `crosscheck:${start}`, `crosscheck:${end}`);
+  } catch {
+    // a missing start mark (e.g. the scan was cancelled) is fine
+  }
+}

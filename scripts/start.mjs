@@ -1,0 +1,65 @@
+// `npm start`: build the extension and open it in Chromium/Chrome on the demo
+// pages. With no display, run headless instead: save screenshots of a
+// highlighted demo page, an open popover and the popup, and print where they
+// are and what was recognized.
+import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { requireBrowser } from './lib/browsers.mjs';
+import { startServer } from '../e2e/harness/server.mjs';
+import { CHROME_BUILD, CHROMIUM_ARGS, launchChromium } from '../e2e/harness/chromium.mjs';
+import { hoverAndWaitPopover, openPopup, tabIdOf, waitForMarks } from '../e2e/harness/actions.mjs';
+
+const executablePath = requireBrowser('chromium');
+console.log('Building the extension…');
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = await startServer({ '/demo/': 'demo' });
+const pages = ['de.html', 'en.html', 'dark.html'].map((p) => server.url(`/demo/${p}`));
+const hasDisplay =
+  process.platform === 'darwin' ||
+  process.platform === 'win32' ||
+  !!process.env.DISPLAY ||
+  !!process.env.WAYLAND_DISPLAY;
+
+if (hasDisplay && process.env.CROSSCHECK_HEADLESS !== '1') {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath,
+    headless: false,
+    viewport: null,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+  });
+  for (const url of pages) await (await context.newPage()).goto(url);
+  console.log(`Crosscheck is loaded. Demo pages: ${server.url('/demo/')}\nClose the browser window to stop.`);
+  context.on('close', () => server.close().then(() => process.exit(0)));
+} else {
+  const out = resolve('artifacts/screenshots');
+  await mkdir(out, { recursive: true });
+  console.log('No display: running headless and saving screenshots.');
+  const h = await launchChromium();
+  try {
+    const page = await h.context.newPage();
+    await page.goto(pages[0]);
+    await waitForMarks(page);
+    await page.screenshot({ path: `${out}/demo-highlighted.png` });
+    const dialog = await hoverAndWaitPopover(page, 'donald-trump');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/demo-popover.png` });
+    void dialog;
+    const tabId = await tabIdOf(h.worker, page);
+    const summary = await h.worker.evaluate((id) => chrome.storage.session.get(`tab-${id}`), tabId);
+    const popup = await openPopup(h, tabId);
+    await popup.waitForSelector('main', { timeout: 10_000 });
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: `${out}/popup.png`, fullPage: true });
+    const items = summary[`tab-${tabId}`]?.items ?? [];
+    console.log(`\nRecognized on ${pages[0]}:`);
+    for (const item of items) console.log(`  ${item.kind.padEnd(12)} ${item.id.padEnd(28)} ×${item.count}`);
+    console.log(`\nScreenshots:\n  ${out}/demo-highlighted.png\n  ${out}/demo-popover.png\n  ${out}/popup.png`);
+  } finally {
+    await h.close();
+    await server.close();
+  }
+}
