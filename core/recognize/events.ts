@@ -10,9 +10,11 @@
  *   picks – August 15" is far from the article's "summit"). A date cue
  *   directly followed by another year than the event's ("August 15, 2019")
  *   does not count at all;
- * - the event's place named anywhere in the text, inside a trigger included
- *   ("Alaska-Gipfel"; any alias, ambiguous ones too: the trigger supplies
- *   the context): 1 point;
+ * - the event's place named anywhere in the text outside its triggers (any
+ *   alias, ambiguous ones too: the trigger supplies the context): 1 point.
+ *   A place inside the trigger ("Pressekonferenz in Moskau", "talks in
+ *   Paris") is the trigger's own word and proves nothing more: any Lavrov
+ *   press conference is in Moscow;
  * - each distinct participant named by an unambiguous alias within `NEAR`
  *   characters of one of the event's triggers, but not inside the trigger
  *   itself (the "Trump" of "Trump-Putin-Gipfel" is the trigger's own word):
@@ -107,7 +109,7 @@ export function recognizeEvents(c: Compiled, text: string, hits: RawHit[]): Reco
       anchored = true;
       evidence.push(close ? `cue "${phrase}"` : `cue "${phrase}" (far from the trigger)`);
     }
-    if (ev.place !== null && aliasHits.some((h) => h.payload.id === ev.place)) {
+    if (ev.place !== null && aliasHits.some((h) => h.payload.id === ev.place && !inside(h, trig))) {
       points += 1;
       anchored = true;
       evidence.push(`place ${ev.place}`);

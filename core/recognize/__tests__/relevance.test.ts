@@ -229,10 +229,15 @@ describe('events', () => {
   it('participants count only near a trigger', () => {
     const far = 'Trump sprach. ' + 'Lange Zeit geschah nichts weiter. '.repeat(20) + 'Das Alaska-Gipfel-Protokoll.';
     expect(matcher.scan(far, { relevant: true }).events).toEqual([]);
-    const near = 'Trump sprach über das Alaska-Gipfel-Protokoll.';
+    const near = 'Trump sprach in Anchorage, Alaska, über das Alaska-Gipfel-Protokoll.';
     expect(matcher.scan(near, { relevant: true }).events.map((e) => e.evidence)).toEqual([
       ['trigger "Alaska-Gipfel"', 'place alaska', 'participant trump'],
     ]);
+  });
+
+  it('a place inside the trigger is the trigger’s own word, not support', () => {
+    const text = 'Trump sprach über das Alaska-Gipfel-Protokoll.';
+    expect(matcher.scan(text, { relevant: true }).events).toEqual([]);
   });
 
   it('a cue far from the trigger weighs less, and a date cue with another year does not count', () => {
