@@ -29,7 +29,9 @@ export function resolveLanguage(setting: UiLanguage): Lang {
   if (setting !== 'auto') return setting;
   let ui = '';
   try {
-    ui = browser.i18n.getUILanguage();
+    // The locale browser.i18n.getMessage() really uses (it can differ from getUILanguage()),
+    // so that interface strings and dataset texts are always in the same language.
+    ui = browser.i18n.getMessage('@@ui_locale') || browser.i18n.getUILanguage();
   } catch {
     ui = typeof navigator === 'undefined' ? 'en' : navigator.language;
   }
