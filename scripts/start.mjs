@@ -3,7 +3,7 @@
 // highlighted demo page, an open popover and the popup, and print where they
 // are and what was recognized.
 import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { requireBrowser } from './lib/browsers.mjs';
@@ -55,8 +55,15 @@ if (hasDisplay && process.env.CROSSCHECK_HEADLESS !== '1') {
     await popup.waitForTimeout(300);
     await popup.screenshot({ path: `${out}/popup.png`, fullPage: true });
     const items = summary[`tab-${tabId}`]?.items ?? [];
-    console.log(`\nRecognized on ${pages[0]}:`);
-    for (const item of items) console.log(`  ${item.kind.padEnd(12)} ${item.id.padEnd(28)} ×${item.count}`);
+    const dataset = JSON.parse(await readFile('data/dataset.json', 'utf8'));
+    const names = new Map([
+      ...dataset.entities.map((e) => [e.id, e.name.en]),
+      ...dataset.events.map((e) => [e.id, e.title.en]),
+    ]);
+    console.log(`\nRecognized on ${pages[0]} (${items.length} items):`);
+    for (const item of items) {
+      console.log(`  ${item.kind.padEnd(12)} ${(names.get(item.id) ?? item.id).padEnd(58)} ×${item.count}`);
+    }
     console.log(`\nScreenshots:\n  ${out}/demo-highlighted.png\n  ${out}/demo-popover.png\n  ${out}/popup.png`);
   } finally {
     await h.close();
