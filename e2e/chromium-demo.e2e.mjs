@@ -61,6 +61,9 @@ describe('Chromium: demo pages', () => {
     await waitForMarks(page);
     const tabId = await tabIdOf(h.worker, page);
     assert.ok(tabId, 'tab id');
+    // The toolbar badge counts what was recognized and says "!" when the sources disagree about it.
+    const badge = await h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    assert.match(badge, /^\d+!$/);
     const popup = await openPopup(h, tabId);
     await popup.waitForSelector('main');
     const text = await popup.locator('main').innerText();

@@ -33,8 +33,10 @@ export interface ContentHooks {
 
 /** Maximum characters scanned incrementally per minute before the watcher backs off further. */
 const INCREMENTAL_BUDGET_CHARS = 2_000_000;
-/** Containers highlighted per slice before yielding to the page. */
-const CONTAINERS_PER_SLICE = 60;
+/** Containers highlighted per batch; batches run until the slice's time is used up. */
+const CONTAINERS_PER_BATCH = 8;
+/** Main-thread time per highlighting slice before yielding to the page, ms. */
+const SLICE_MS = 12;
 
 export class ContentApp {
   readonly highlighter = new Highlighter();
@@ -152,21 +154,28 @@ export class ContentApp {
     timingMark('scan-start');
     const pt = readPageText(body);
     timingMark('text-read');
+    await yieldToPage();
+    if (gen !== this.generation) return;
     const result = this.getMatcher().scan(pt.text);
     timingMark('matched');
     this.relevant = result.relevant;
     this.pageSource = result.source;
     if (result.relevant) {
       const requests = this.requestsFor(result);
-      // Slice by containers so that a long page never blocks the main thread for long.
+      // Highlight in time slices, a few containers at a time, so that a long page
+      // never blocks the main thread for long; the top of the page comes first.
       let i = 0;
+      let sliceStart = performance.now();
       while (i < requests.length && gen === this.generation) {
-        const end = sliceEnd(requests, i, pt, CONTAINERS_PER_SLICE);
+        const end = sliceEnd(requests, i, pt, CONTAINERS_PER_BATCH);
         const batch = requests.slice(i, end);
         this.watcher.withoutObserving(() => this.highlight(pt, batch));
         if (i === 0) timingMark('first-highlight');
         i = end;
-        if (i < requests.length) await yieldToPage();
+        if (i < requests.length && performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+        }
       }
       this.collect(result);
     }

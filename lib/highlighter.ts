@@ -14,7 +14,7 @@
  *   back, so the page's nodes are the very same objects as before.
  */
 import Mark from 'mark.js';
-import { EXCLUDE_SELECTORS, MARK_CLASS, type PageText, nodeIndexAt } from './page-text';
+import { MARK_CLASS, type PageText, nodeIndexAt } from './page-text';
 
 export interface HighlightRequest {
   start: number;
@@ -36,7 +36,14 @@ interface Split {
   tail: Node[];
 }
 
-const EXCLUDE = EXCLUDE_SELECTORS.join(',');
+/**
+ * The text nodes mark.js itself never counts (its built-in exclusion, tested
+ * on each text node's parent). Nothing else is excluded on purpose: the ranges
+ * come from `readPageText`, which already skipped every forbidden subtree, so
+ * they can only land in allowed text; a long `exclude` list would cost one
+ * `matches()` per selector per text node, in our walk and again in mark.js's.
+ */
+const MARKJS_SKIPS = new Set(['SCRIPT', 'STYLE', 'TITLE', 'HEAD', 'HTML']);
 
 export class Highlighter {
   /** Every mark we created and that is still ours to remove. */
@@ -90,7 +97,7 @@ export class Highlighter {
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const t = n as Text;
         const parent = t.parentElement;
-        if (parent && parent.matches(EXCLUDE)) continue;
+        if (parent && MARKJS_SKIPS.has(parent.tagName.toUpperCase())) continue;
         containerStart.set(t, offset);
         texts.push(t);
         offset += t.data.length;
@@ -119,7 +126,7 @@ export class Highlighter {
         instance.markRanges(ranges[layer], {
           element: 'mark',
           className: MARK_CLASS,
-          exclude: EXCLUDE_SELECTORS,
+          exclude: [],
           each: (el: Element, range: unknown) => {
             const mark = el as HTMLElement;
             mark.removeAttribute('data-markjs');
@@ -157,12 +164,11 @@ export class Highlighter {
 
   private isCreatedOrFresh(node: Node): boolean {
     // Right after marking, the siblings that follow a split node up to the next
-    // page node are marks and split-off text nodes: all ours.
-    return (
-      this.created.has(node) ||
-      node.nodeType === 3 ||
-      (node.nodeType === 1 && (node as Element).classList.contains(MARK_CLASS))
-    );
+    // page node are our marks (all in `created`) and split-off text nodes. An
+    // element is ours only when we created it: the page's own
+    // `<mark class="cc-mark">` must not be taken for one of ours (undo would
+    // remove it, and its text with it).
+    return this.created.has(node) || node.nodeType === 3;
   }
 
   /**

@@ -43,14 +43,6 @@ const SKIP_TAGS = new Set([
   HOST_TAG.toUpperCase(),
 ]);
 
-/** The same rule as a selector, for mark.js's `exclude` (it tests each text node's parent). */
-export const EXCLUDE_SELECTORS = [
-  ...[...SKIP_TAGS].map((t) => t.toLowerCase()),
-  '[contenteditable]:not([contenteditable="false"])',
-  '[hidden]',
-  '[aria-hidden="true"]',
-].flatMap((s) => [s, `${s} *`]);
-
 const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',

@@ -38,13 +38,19 @@ export default defineContentScript({
     });
 
     let mounting: Promise<void> | null = null;
-    const ensureUi = () => (mounting ??= mountUi());
+    // If the page took the host's element name (it defined <crosscheck-popover>
+    // with a shadow root of its own), attachShadow throws: the highlights stay,
+    // there is no popover on that page, and no uncaught error.
+    const ensureUi = () => (mounting ??= mountUi().catch(() => {}));
     const mountUi = async () => {
       const ui = await createShadowRootUi(ctx, {
         name: HOST_TAG,
         css: popoverCss,
         position: 'inline',
-        anchor: 'body',
+        // After <body>, not inside it: a host at the end of the body would stop
+        // the page's last element matching `body > :last-child` (and the like),
+        // and the page's layout would change as soon as there is a highlight.
+        anchor: 'html',
         append: 'last',
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount: (container) => container,
@@ -52,6 +58,9 @@ export default defineContentScript({
       });
       ui.mount();
       const container = ui.uiContainer;
+      // `all: initial` does not reset `direction`: on a right-to-left page it
+      // would flow into the shadow root. The popover's text is German or English.
+      container.setAttribute('dir', 'ltr');
       renderer = createPopoverRenderer({
         container,
         host: ui.shadowHost,
