@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from './harness/chromium.mjs';
 import { startServer } from './harness/server.mjs';
-import { hoverAndWaitPopover, openPopup, pristineText, tabIdOf, waitForMarks } from './harness/actions.mjs';
+import { hoverAndWaitPopover, openPopup, pristineText, tabIdOf, waitForBadge, waitForMarks } from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
 let h;
@@ -62,7 +62,7 @@ describe('Chromium: demo pages', () => {
     const tabId = await tabIdOf(h.worker, page);
     assert.ok(tabId, 'tab id');
     // The toolbar badge counts what was recognized and says "!" when the sources disagree about it.
-    const badge = await h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const badge = await waitForBadge(h.worker, tabId, /^\d+!$/);
     assert.match(badge, /^\d+!$/);
     const popup = await openPopup(h, tabId);
     await popup.waitForSelector('main');

@@ -19,6 +19,22 @@ export async function tabIdOf(worker, page) {
   });
 }
 
+/**
+ * The toolbar badge text of `tabId` once it matches `pattern`. The badge follows the
+ * content script's summary, which is sent when the whole page has been scanned,
+ * a little after the first highlights appear.
+ */
+export async function waitForBadge(worker, tabId, pattern, { timeout = 10_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    if (pattern.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return text;
+}
+
 /** Opens the popup for `tabId` in its own page (a popup opened by the toolbar cannot be driven headless). */
 export async function openPopup(h, tabId, { width = 460, height = 600, query = '' } = {}) {
   const popup = await h.context.newPage();
