@@ -15,8 +15,8 @@ import { countAliases, syntheticDataset } from './synthetic';
 
 const now = () => performance.now();
 
-// The bundled dataset, parsed as data/index.ts does, but on first use: evaluating this bundle on
-// a page stays cheap for the cases that do not need it (the harness evaluates it on every load).
+// The bundled dataset (the build validates it; here it is validated again, on first use, so that
+// evaluating this bundle on a page stays cheap for the cases that do not need it).
 let parsed: Dataset | null = null;
 const dataset = (): Dataset => (parsed ??= parseDataset(raw));
 

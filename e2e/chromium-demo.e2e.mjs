@@ -3,7 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from './harness/chromium.mjs';
 import { startServer } from './harness/server.mjs';
-import { hoverAndWaitPopover, openPopup, pristineText, tabIdOf, waitForBadge, waitForMarks } from './harness/actions.mjs';
+import {
+  hoverAndWaitPopover,
+  openPopup,
+  pristineText,
+  tabIdOf,
+  waitForBadge,
+  waitForMarks,
+} from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
 let h;

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isMessage, type PageSummary, type ToBackground, type ToContent } from '../lib/messages';
 import { badgeFor } from '../lib/badge';
+import { recheckImportedDataset } from '../lib/dataset-store';
 import { rememberBriefRequest, tabSummaries } from '../lib/tab-state';
 
 export default defineBackground(() => {
@@ -49,6 +50,12 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
     }
   }
+
+  // Readers of an imported dataset trust that it validated (lib/dataset-store.ts): after an
+  // install or update, check it again with this version's rules.
+  browser.runtime.onInstalled.addListener(() => {
+    recheckImportedDataset().catch((e: unknown) => console.warn('Crosscheck: cannot check the imported dataset', e));
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -11,6 +11,8 @@
  * the next paint.
  */
 
+import { Timer } from './timers';
+
 export interface DomWatcherOptions {
   /** True for nodes Crosscheck created (marks, split tails, the popover host). */
   isOwn(node: Node): boolean;
@@ -33,7 +35,7 @@ export class DomWatcher {
   private stopped = true;
   private drainTimes: number[] = [];
   private backoffMs = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer = new Timer();
   /** Counts for tests and diagnostics. */
   readonly stats = { records: 0, drains: 0, repaired: 0, skippedOwn: 0, backoffs: 0 };
 
@@ -54,7 +56,7 @@ export class DomWatcher {
     this.stopped = true;
     this.observer.disconnect();
     this.queue = [];
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer.clear();
     this.scheduled = false;
   }
 
@@ -105,14 +107,13 @@ export class DomWatcher {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     const run = () => {
-      this.timer = undefined;
       if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
         requestAnimationFrame(() => this.drain());
       } else {
         this.drain();
       }
     };
-    this.timer = setTimeout(run, this.backoffMs);
+    this.timer.set(run, this.backoffMs);
   }
 
   private drain() {

@@ -1,8 +1,12 @@
 /**
  * Interface strings. Every string lives in `public/_locales/{de,en}/messages.json`.
- * With the language setting on "automatic" they come from `browser.i18n`
- * (the browser's UI language); when the user picks a language, from the
- * same files bundled in, since `browser.i18n` cannot switch locale at run time.
+ * They come from `browser.i18n`: with the language setting on "automatic" in
+ * the browser's UI language; when the user picks a language, under the name
+ * `<lang>__<key>`, which the build adds to the default locale's messages for
+ * every language (scripts/lib/locales.ts), since `browser.i18n` cannot switch
+ * locale at run time. The extension pages, and unit tests (no `browser.i18n`
+ * there), also bundle the two files as a fallback; the content script does
+ * not, to stay small.
  */
 import { browser } from 'wxt/browser';
 import de from '../public/_locales/de/messages.json';
@@ -13,7 +17,7 @@ import type { UiLanguage } from './settings';
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 export type MessageKey = keyof typeof en;
 
-const BUNDLED: Record<Lang, Messages> = { de, en };
+const BUNDLED: Record<Lang, Messages> | null = import.meta.env.ENTRYPOINT === 'content' ? null : { de, en };
 
 function format(entry: Messages[string] | undefined, subs: (string | number)[]): string {
   if (!entry) return '';
@@ -41,17 +45,40 @@ export function resolveLanguage(setting: UiLanguage): Lang {
 export type Translate = (key: MessageKey, ...subs: (string | number)[]) => string;
 
 export function translator(setting: UiLanguage): { lang: Lang; t: Translate } {
+  return createTranslator(setting, BUNDLED);
+}
+
+/** The message name `browser.i18n` knows `key` by in `lang` (see scripts/lib/locales.ts). */
+export const messageName = (lang: Lang, key: string): string => `${lang}__${key}`;
+
+/** `browser.i18n.getMessage` for any name: the generated `<lang>__` names are not among its typed keys. */
+const getMessage = (name: string, substitutions: string[]): string =>
+  (browser.i18n as unknown as { getMessage(name: string, substitutions: string[]): string }).getMessage(
+    name,
+    substitutions,
+  );
+
+/** `translator` with the fallback tables given (null: `browser.i18n` only, as in the content script). */
+export function createTranslator(
+  setting: UiLanguage,
+  bundled: Record<Lang, Messages> | null,
+): { lang: Lang; t: Translate } {
   const lang = resolveLanguage(setting);
   const t: Translate = (key, ...subs) => {
-    if (setting === 'auto') {
-      try {
-        const viaBrowser = browser.i18n.getMessage(key, subs.map(String));
-        if (viaBrowser) return viaBrowser;
-      } catch {
-        // fall through to the bundled copy (unit tests, odd contexts)
-      }
+    const args = subs.map(String);
+    try {
+      const viaBrowser = getMessage(setting === 'auto' ? key : messageName(lang, key), args);
+      if (viaBrowser) return viaBrowser;
+    } catch {
+      // no browser.i18n (unit tests, odd contexts): the bundled copy
     }
-    return format(BUNDLED[lang][key], subs) || format(BUNDLED.en[key], subs) || key;
+    if (bundled) return format(bundled[lang][key], subs) || format(bundled.en[key], subs) || key;
+    try {
+      // A build without the `<lang>__` names (it cannot happen with wxt.config.ts): the browser's language.
+      return getMessage(key, args) || key;
+    } catch {
+      return key;
+    }
   };
   return { lang, t };
 }

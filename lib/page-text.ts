@@ -118,47 +118,79 @@ export interface PageText {
   blocks: (Element | null)[];
 }
 
+/**
+ * Reads a subtree's text in steps: `read(more)` walks on until `more()` says
+ * stop (asked every 256 text nodes) or the walk is done. Between steps the
+ * page may run; the walker is live, so content added behind it is read too.
+ */
+export class PageTextReader {
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private blocks: (Element | null)[] = [];
+  private parts: string[] = [];
+  private length = 0;
+  private lastBlock: Element | null | undefined;
+  private blockCache = new Map<Element, Element | null>();
+  private stop: Node;
+  private walker: TreeWalker;
+  private done = false;
+
+  constructor(root: Node) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.stop = root.nodeType === 9 ? (root as Document).documentElement : root;
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode(node) {
+        if (node.nodeType === 1) return isSkippedElement(node as Element) ? 2 /* REJECT */ : 3; /* SKIP */
+        return 1; // ACCEPT text
+      },
+    });
+  }
+
+  /** Reads on; true when the whole subtree has been read. */
+  read(more: () => boolean = () => true): boolean {
+    let count = 0;
+    while (!this.done) {
+      if ((++count & 255) === 0 && !more()) return false;
+      const n = this.walker.nextNode();
+      if (!n) {
+        this.done = true;
+        break;
+      }
+      const textNode = n as Text;
+      const data = textNode.data;
+      if (data.length === 0) continue;
+      const parent = textNode.parentElement;
+      let block: Element | null = null;
+      if (parent) {
+        const cached = this.blockCache.get(parent);
+        if (cached !== undefined) block = cached;
+        else this.blockCache.set(parent, (block = blockOf(textNode, this.stop)));
+      }
+      if (this.lastBlock !== undefined && block !== this.lastBlock) {
+        this.parts.push('\n');
+        this.length += 1;
+      }
+      this.lastBlock = block;
+      this.nodes.push(textNode);
+      this.starts.push(this.length);
+      this.blocks.push(block);
+      this.parts.push(data);
+      this.length += data.length;
+    }
+    return true;
+  }
+
+  /** The text read so far with its node map. */
+  result(): PageText {
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts, blocks: this.blocks };
+  }
+}
+
 /** Walks `root` once and returns its readable text with the node map. */
 export function readPageText(root: Node): PageText {
-  const doc = root.ownerDocument ?? (root as Document);
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const blocks: (Element | null)[] = [];
-  const parts: string[] = [];
-  let length = 0;
-  let lastBlock: Element | null | undefined;
-  const blockCache = new Map<Element, Element | null>();
-  const stop = root.nodeType === 9 ? (root as Document).documentElement : root;
-
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1) return isSkippedElement(node as Element) ? 2 /* REJECT */ : 3; /* SKIP */
-      return 1; // ACCEPT text
-    },
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const textNode = n as Text;
-    const data = textNode.data;
-    if (data.length === 0) continue;
-    const parent = textNode.parentElement;
-    let block: Element | null = null;
-    if (parent) {
-      const cached = blockCache.get(parent);
-      if (cached !== undefined) block = cached;
-      else blockCache.set(parent, (block = blockOf(textNode, stop)));
-    }
-    if (lastBlock !== undefined && block !== lastBlock) {
-      parts.push('\n');
-      length += 1;
-    }
-    lastBlock = block;
-    nodes.push(textNode);
-    starts.push(length);
-    blocks.push(block);
-    parts.push(data);
-    length += data.length;
-  }
-  return { text: parts.join(''), nodes, starts, blocks };
+  const reader = new PageTextReader(root);
+  reader.read();
+  return reader.result();
 }
 
 /** Index of the node holding text offset `offset` (binary search). */

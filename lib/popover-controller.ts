@@ -11,6 +11,8 @@
  * It only decides; rendering and positioning are the caller's `render`.
  */
 
+import { Timer } from './timers';
+
 export type OpenReason = 'hover' | 'focus' | 'click' | 'keyboard';
 
 export interface PopoverControllerOptions {
@@ -28,8 +30,8 @@ const CLOSE_GRACE_MS = 350;
 export class PopoverController {
   private current: HTMLElement | null = null;
   private reason: OpenReason | null = null;
-  private openTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private openTimer = new Timer();
+  private closeTimer = new Timer();
   private pendingMark: HTMLElement | null = null;
   /** The highlight the user dismissed with Escape: focus returning to it must not reopen it. */
   private dismissed: HTMLElement | null = null;
@@ -90,27 +92,26 @@ export class PopoverController {
   }
 
   private clearTimers() {
-    clearTimeout(this.openTimer);
-    clearTimeout(this.closeTimer);
-    this.openTimer = this.closeTimer = undefined;
+    this.openTimer.clear();
+    this.closeTimer.clear();
     this.pendingMark = null;
   }
 
   private onPointerOver(e: PointerEvent) {
     if (this.opts.isPopover(e.target)) {
-      clearTimeout(this.closeTimer);
+      this.closeTimer.clear();
       return;
     }
     const mark = this.opts.markOf(e.target);
     if (!mark || e.pointerType === 'touch') return;
     if (mark === this.current) {
-      clearTimeout(this.closeTimer);
+      this.closeTimer.clear();
       return;
     }
     if (mark === this.pendingMark) return;
-    clearTimeout(this.openTimer);
+    this.openTimer.clear();
     this.pendingMark = mark;
-    this.openTimer = setTimeout(() => {
+    this.openTimer.set(() => {
       this.pendingMark = null;
       if (mark.isConnected && mark.matches(':hover')) this.open(mark, 'hover');
     }, this.opts.hoverDelay());
@@ -120,21 +121,21 @@ export class PopoverController {
     const to = e.relatedTarget;
     const fromMark = this.opts.markOf(e.target);
     if (fromMark && fromMark === this.pendingMark && this.opts.markOf(to) !== fromMark) {
-      clearTimeout(this.openTimer);
+      this.openTimer.clear();
       this.pendingMark = null;
     }
     if (!this.current || this.reason === 'click' || this.reason === 'keyboard') return;
     const leavingOurs = fromMark === this.current || this.opts.isPopover(e.target);
     const intoOurs = this.opts.markOf(to) === this.current || this.opts.isPopover(to);
     if (leavingOurs && !intoOurs && !this.focusIsOurs()) {
-      clearTimeout(this.closeTimer);
-      this.closeTimer = setTimeout(() => this.close(), CLOSE_GRACE_MS);
+      this.closeTimer.clear();
+      this.closeTimer.set(() => this.close(), CLOSE_GRACE_MS);
     }
   }
 
   private onFocusIn(e: FocusEvent) {
     if (this.opts.isPopover(e.target)) {
-      clearTimeout(this.closeTimer);
+      this.closeTimer.clear();
       return;
     }
     const mark = this.opts.markOf(e.target);

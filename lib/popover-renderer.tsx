@@ -16,6 +16,7 @@ import { translator } from './i18n';
 import type { ToBackground } from './messages';
 import type { OpenReason } from './popover-controller';
 import type { Settings } from './settings';
+import { later } from './timers';
 import { timingMark, timingMeasure } from './timing';
 
 const HEADING_ID = 'cc-popover-heading';
@@ -88,7 +89,7 @@ export function createPopoverRenderer(opts: PopoverRendererOptions) {
       timingMark('popover-rendered');
       // The frame after the next rAF has painted: rAF runs just before paint, the task after it just after.
       requestAnimationFrame(() =>
-        setTimeout(() => {
+        later(() => {
           timingMark('popover-painted');
           timingMeasure('popover', 'popover-open', 'popover-painted');
         }, 0),

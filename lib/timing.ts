@@ -11,9 +11,11 @@ export function timingMark(name: string): void {
   }
 }
 
-export function timingMeasure(name: string, start: string, end: string): void {
+/** Measures from mark `start` to mark `end`, or to now when `end` is left out. */
+export function timingMeasure(name: string, start: string, end?: string): void {
   try {
-    performance.measure(`crosscheck:${name}`, `crosscheck:${start}`, `crosscheck:${end}`);
+    if (end === undefined) performance.measure(`crosscheck:${name}`, `crosscheck:${start}`);
+    else performance.measure(`crosscheck:${name}`, `crosscheck:${start}`, `crosscheck:${end}`);
   } catch {
     // a missing start mark (e.g. the scan was cancelled) is fine
   }

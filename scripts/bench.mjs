@@ -2,7 +2,7 @@
 //
 //   npm run bench                      readable table on stdout
 //   npm run -s bench -- --json         the same figures as JSON on stdout
-//   npm run bench -- --quick           a short run while developing (few runs, 12 corpus pages)
+//   npm run bench -- --quick           a short run while developing (2 runs, 2 pages, 12 corpus pages)
 //
 // Options: --runs N (default 5) --warmup N (1) --corpus-sample N (default: every page)
 //          --corpus-runs N (1) --corpus-naive-every N (20: naive mark.js on one corpus page in 20; 0: none)
@@ -52,7 +52,7 @@ const cfg = {
   naiveTimeoutMs: Number(opt('naive-timeout', 180)) * 1000,
   naiveOnceAfterMs: 60_000,
   corpusNaiveTimeoutMs: 10_000,
-  pages: opt('pages', 'long-realistic,long-dense,demo-de,demo-en')
+  pages: opt('pages', quick ? 'long-realistic,demo-de' : 'long-realistic,long-dense,demo-de,demo-en')
     .split(',')
     .filter((x) => x && x !== 'none'),
   scalingSizes: [500, 5000, 50000],
@@ -118,7 +118,7 @@ function kb(n) {
   return `${(n / 1024).toFixed(0)} KB`;
 }
 
-const b = await launchBoth();
+let b = await launchBoth();
 const result = { version: 1, startedAt: new Date().toISOString(), config: { ...cfg, out: undefined } };
 let exitCode = 0;
 try {
@@ -203,6 +203,15 @@ process.exit(exitCode);
 
 // ---------- helpers ----------
 
+/** If a browser went away mid-run (crash, or killed from outside), start both again and say so. */
+async function revive(where, notes) {
+  if (b.alive()) return;
+  log(`a browser went away during ${where}: starting both again`);
+  notes?.push(`a browser went away during ${where}; both were started again`);
+  await b.close().catch(() => {});
+  b = await launchBoth();
+}
+
 /** What was measured: the commit, uncommitted changes to the extension's code, and when the build was made. */
 function buildInfo() {
   const git = (...args) => {
@@ -281,12 +290,13 @@ async function benchPage(name, def) {
       undo: true,
     });
     if (e.error) notes.push(`run ${r + 1} (extension): ${e.error}`);
+    await revive(`${name} run ${r + 1}`, notes);
     if (!warm) {
       raw.plain.push(p);
       raw.ext.push(e);
     }
   }
-  await flushRestore(b.ext);
+  await flushRestore(b.ext).catch(() => {});
   return { ...summarizePage(name, def, raw, notes, isLong), durationS: Math.round((Date.now() - started) / 1000) };
 }
 
@@ -336,6 +346,7 @@ function summarizePage(name, def, raw, notes, isLong) {
       longestTaskAll: summarize(pick(E, (e) => e.longestTaskAll)),
       longestReportedTaskInScan: summarize(pick(E, (e) => e.longestReportedTaskInScan)),
       firstSlice: summarize(pick(E, (e) => e.firstSlice)),
+      longestFrameWorkInScan: summarize(pick(E, (e) => e.longestFrameWorkInScan)),
       longestFrameInScan: summarize(pick(E, (e) => e.longestFrameInScan)),
       renderInScan: summarize(pick(E, (e) => e.renderInScan)),
       undo: summarize(pick(E, (e) => e.undo)),
@@ -410,6 +421,7 @@ async function benchCorpus() {
       runs.ext.push(e);
       if (p.error) errors.push(`no extension: ${p.error}`);
       if (e.error) errors.push(`extension: ${e.error}`);
+      await revive(item.path, errors);
     }
     if (i < 0) continue;
     const med = (f) => {
@@ -445,7 +457,7 @@ async function benchCorpus() {
       );
     }
   }
-  await flushRestore(b.ext);
+  await flushRestore(b.ext).catch(() => {});
   return summarizeCorpus(pages);
 }
 

@@ -1,26 +1,10 @@
 // web-ext lint on the Firefox build: 0 errors required. Warnings are printed
 // (each one is explained in README.md, "Firefox add-on lint").
-import { spawnSync } from 'node:child_process';
+import { runWebExtLint } from './lib/webext-lint.mjs';
 
-const r = spawnSync(
-  'npx',
-  [
-    'web-ext',
-    'lint',
-    '--source-dir',
-    '.output/firefox-mv2',
-    '--output',
-    'json',
-    '--self-hosted',
-    '--no-config-discovery',
-  ],
-  { encoding: 'utf8' },
-);
-let report;
-try {
-  report = JSON.parse(r.stdout);
-} catch {
-  console.error(r.stdout, r.stderr);
+const { report, error } = runWebExtLint();
+if (!report) {
+  console.error(error);
   process.exit(1);
 }
 const { errors, warnings, notices } = report.summary;

@@ -94,9 +94,13 @@ export async function launchBoth() {
     await x.fresh();
     for (const p of stray) await p.close().catch(() => {});
   }
+  let closed = false;
+  for (const x of [plain, ext]) x.context.on('close', () => (closed = true));
   return {
     plain: P,
     ext: E,
+    /** False once either browser went away (crashed, or killed from outside). */
+    alive: () => !closed,
     async close() {
       await plain.close().catch(() => {});
       await ext.close().catch(() => {});

@@ -77,9 +77,10 @@ function pageSection(name, p) {
   out.push(row('    first highlight, from navigation start', c.firstHighlightAt, {}));
   out.push(row('    scan start, from navigation start', c.scanStartAt, {}));
   out.push(row('    longest task during the scan', c.longestTaskInScan, {}));
-  out.push(row('      first slice (sync, scan start → 1st mark)', c.firstSlice, {}));
+  out.push(row('      first slice (crosscheck:first-slice)', c.firstSlice, {}));
   out.push(row('      longest task reported by Long Tasks API', c.longestReportedTaskInScan, {}));
   out.push(row('      longest anim. frame (LoAF) in the scan', c.longestFrameInScan, {}));
+  out.push(row('      longest LoAF work before its rendering', c.longestFrameWorkInScan, {}));
   out.push(row('    longest task of load up to scan end (API)', c.longestTaskAll, {}));
   out.push(row('6 undo (site turned off: crosscheck:undo)', c.undo, refs));
   if (c.incremental) {
@@ -216,22 +217,28 @@ export function evaluateTargets(r) {
   const corpus = r.corpus;
 
   {
+    // A run that was given up counts with its time limit: a lower bound of naive mark.js's time.
     const ratios = named.map(([n, p]) => ({
       n,
-      naive: p.cases.naive.median,
+      naive: p.cases.naive.timedOut ? p.cases.naive.limitMs : p.cases.naive.median,
       pipe: p.cases.pipeline.median,
       timedOut: p.cases.naive.timedOut,
     }));
     const known = ratios.filter((x) => x.naive && x.pipe).map((x) => ({ ...x, r: x.naive / x.pipe }));
-    const worst = known.sort((a, b) => a.r - b.r)[0];
+    const worst = [...known].sort((a, b) => a.r - b.r)[0];
     const corpusMiss = corpus ? corpus.under50xNaive : 0;
-    const pass = known.every((x) => x.r >= 50) && corpusMiss === 0;
+    const pass = known.length === ratios.length && known.every((x) => x.r >= 50) && corpusMiss === 0;
     t.push({
       id: 'vs-naive',
       target: 'full pipeline ≥ 50× faster than naive mark.js on every page',
       pass,
       detail:
-        known.map((x) => `${x.n} ${fmtRatio(x.r)} (${fmtMs(x.naive)} / ${fmtMs(x.pipe)} ms)`).join('; ') +
+        known
+          .map(
+            (x) =>
+              `${x.n} ${x.timedOut ? '≥ ' : ''}${fmtRatio(x.r)} (${x.timedOut ? '> ' : ''}${fmtMs(x.naive)} / ${fmtMs(x.pipe)} ms)`,
+          )
+          .join('; ') +
         (corpus ? `; corpus: ${corpusMiss} of ${corpus.pairs.pipelineVsNaive.pages} pages below 50×` : '') +
         (worst ? `; worst named page ${worst.n} ${fmtRatio(worst.r)}` : ''),
     });
@@ -318,8 +325,9 @@ export function evaluateTargets(r) {
         detail: rows
           .map(
             (x) =>
-              `${x.n}: longest task median ${fmtMs(x.task.median)} ms, worst run ${fmtMs(x.task.max)} ms (first slice ${fmtMs(x.first.median)} ms, ` +
-              `later slices up to ${fmtMs(x.api.median)} ms; tasks > 50 ms per scan: ${x.tasks.join(', ')})`,
+              `${x.n}: longest task median ${fmtMs(x.task.median)} ms, worst run ${fmtMs(x.task.max)} ms ` +
+              `(first slice ${fmtMs(x.first?.median)} ms, longest task reported by the Long Tasks API ${fmtMs(x.api.median)} ms; ` +
+              `tasks > 50 ms per scan: ${x.tasks.join(', ')})`,
           )
           .join('; '),
       });

@@ -20,7 +20,7 @@
  */
 import type { Compiled } from './compiled';
 import type { RawHit } from './hits';
-import { sentenceAt, splitSentences, type Sentence } from './sentences';
+import { sentenceAt } from './sentences';
 import type { ClaimMatch } from './types';
 
 function distance(a: RawHit, b: RawHit): number {
@@ -29,65 +29,85 @@ function distance(a: RawHit, b: RawHit): number {
   return 0;
 }
 
-/** Above this many cues, the whole text is split once instead of looking around each cue. */
-const SPLIT_ALL_ABOVE = 32;
+/** The cues and signals of disputed aspects in one text's hits, for `detectClaimsFrom`. */
+export interface ClaimHits {
+  /** Cues of every disputed aspect, in text order. */
+  cues: RawHit[];
+  /** Signals per aspect, in text order. */
+  signals: Map<string, RawHit[]>;
+}
 
-export function detectClaims(c: Compiled, text: string, hits: RawHit[]): ClaimMatch[] {
-  if (c.disputed.size === 0) return [];
-  // Cues and signals of disputed aspects, per aspect, in text order.
-  const cues = new Map<string, RawHit[]>();
+export function claimHits(c: Compiled, hits: RawHit[]): ClaimHits {
+  const cues: RawHit[] = [];
   const signals = new Map<string, RawHit[]>();
-  let cueCount = 0;
   for (const h of hits) {
     const { kind, id } = h.payload;
     if (kind !== 'aspect-cue' && kind !== 'signal') continue;
     if (!c.disputed.has(id)) continue;
-    const map = kind === 'aspect-cue' ? cues : signals;
-    const list = map.get(id);
-    if (list) list.push(h);
-    else map.set(id, [h]);
-    if (kind === 'aspect-cue') cueCount++;
-  }
-  if (cueCount === 0) return [];
-
-  // Sentence lookup: local scans for a few cues, one split for many.
-  let all: Sentence[] | null = null;
-  const sentenceOf = (pos: number): Sentence => {
-    if (cueCount <= SPLIT_ALL_ABOVE) return sentenceAt(text, pos);
-    all ??= splitSentences(text);
-    let lo = 0;
-    let hi = all.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((all[mid] as Sentence).start <= pos) lo = mid;
-      else hi = mid - 1;
+    if (kind === 'aspect-cue') {
+      cues.push(h);
+      continue;
     }
-    const s = all[lo];
-    return s && s.start <= pos && pos < s.end ? s : { start: pos, end: pos };
-  };
+    const list = signals.get(id);
+    if (list) list.push(h);
+    else signals.set(id, [h]);
+  }
+  return { cues, signals };
+}
 
+/** Index of the first hit in `list` (text order) that starts at `pos` or later. */
+function firstFrom(list: RawHit[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as RawHit).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The claims of the sentences whose first cue starts in [`from`, `until`), so
+ * that a long text can be done in steps. `next` is where the following step
+ * starts: past the last sentence done (a sentence is never cut in two).
+ */
+export function detectClaimsFrom(
+  c: Compiled,
+  text: string,
+  ch: ClaimHits,
+  from: number,
+  until: number,
+): { claims: ClaimMatch[]; next: number } {
   const out: ClaimMatch[] = [];
-  for (const [aspectId, aspectCues] of cues) {
-    const sigs = signals.get(aspectId);
-    const d = c.disputed.get(aspectId);
-    if (!sigs || !d) continue;
-    let si = 0;
-    for (let ci = 0; ci < aspectCues.length;) {
-      const s = sentenceOf((aspectCues[ci] as RawHit).start);
-      // The cues of this aspect in this sentence.
-      const here: RawHit[] = [];
-      while (ci < aspectCues.length && (aspectCues[ci] as RawHit).start < Math.max(s.end, s.start + 1)) {
-        here.push(aspectCues[ci] as RawHit);
-        ci++;
-      }
+  const { cues, signals } = ch;
+  let next = until;
+  let ci = firstFrom(cues, from);
+  while (ci < cues.length && (cues[ci] as RawHit).start < until) {
+    const s = sentenceAt(text, (cues[ci] as RawHit).start);
+    const stop = Math.max(s.end, s.start + 1);
+    // The cues in this sentence, per aspect (aspects in order of their first cue here).
+    const here = new Map<string, RawHit[]>();
+    while (ci < cues.length && (cues[ci] as RawHit).start < stop) {
+      const cue = cues[ci] as RawHit;
+      const list = here.get(cue.payload.id);
+      if (list) list.push(cue);
+      else here.set(cue.payload.id, [cue]);
+      ci++;
+    }
+    next = Math.max(next, stop);
+    const found: ClaimMatch[] = [];
+    for (const [aspectId, aspectCues] of here) {
+      const sigs = signals.get(aspectId);
+      const d = c.disputed.get(aspectId);
+      if (!sigs || !d) continue;
       // The signals in this sentence; nearest to a cue per value.
-      while (si < sigs.length && (sigs[si] as RawHit).start < s.start) si++;
       const best = new Map<string, number>();
-      for (let j = si; j < sigs.length && (sigs[j] as RawHit).start < s.end; j++) {
+      for (let j = firstFrom(sigs, s.start); j < sigs.length && (sigs[j] as RawHit).start < s.end; j++) {
         const sig = sigs[j] as RawHit;
         if (sig.end > s.end) continue;
         let dist = Infinity;
-        for (const q of here) dist = Math.min(dist, distance(q, sig));
+        for (const q of aspectCues) dist = Math.min(dist, distance(q, sig));
         const value = sig.payload.value as string;
         best.set(value, Math.min(best.get(value) ?? Infinity, dist));
       }
@@ -97,7 +117,7 @@ export function detectClaims(c: Compiled, text: string, hits: RawHit[]): ClaimMa
       const second = ranked[1];
       if (second && second[1] === first[1]) continue; // tie between two values: undecided
       const value = first[0];
-      out.push({
+      found.push({
         subject: d.aspect.subject,
         aspect: aspectId,
         value,
@@ -110,6 +130,14 @@ export function detectClaims(c: Compiled, text: string, hits: RawHit[]): ClaimMa
         ),
       });
     }
+    found.sort((a, b) => (a.aspect < b.aspect ? -1 : a.aspect > b.aspect ? 1 : 0));
+    out.push(...found);
   }
-  return out.sort((a, b) => a.start - b.start || (a.aspect < b.aspect ? -1 : a.aspect > b.aspect ? 1 : 0));
+  return { claims: out, next: ci < cues.length ? Math.max(next, (cues[ci] as RawHit).start) : text.length };
+}
+
+export function detectClaims(c: Compiled, text: string, hits: RawHit[]): ClaimMatch[] {
+  if (c.disputed.size === 0) return [];
+  const ch = claimHits(c, hits);
+  return detectClaimsFrom(c, text, ch, 0, Infinity).claims;
 }

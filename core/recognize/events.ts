@@ -71,10 +71,21 @@ function inside(h: RawHit, triggers: RawHit[]): boolean {
   return t !== undefined && t.start <= h.start;
 }
 
+/** Recognizes the events of `hits`, in dataset order. */
 export function recognizeEvents(c: Compiled, text: string, hits: RawHit[]): RecognizedEvent[] {
+  const steps = recognizeEventsSteps(c, text, hits);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `recognizeEvents` in steps: one for sorting the hits, one per triggered event. */
+export function* recognizeEventsSteps(c: Compiled, text: string, hits: RawHit[]): Generator<void, RecognizedEvent[]> {
   const triggers = new Map<string, RawHit[]>();
   const cues = new Map<string, Map<string, RawHit[]>>();
-  const aliasHits: RawHit[] = [];
+  /** Alias hits per entity, in text order. */
+  const aliasById = new Map<string, RawHit[]>();
   for (const h of hits) {
     const p = h.payload;
     if (p.kind === 'trigger') {
@@ -87,11 +98,16 @@ export function recognizeEvents(c: Compiled, text: string, hits: RawHit[]): Reco
       const list = m.get(p.phrase);
       if (list) list.push(h);
       else m.set(p.phrase, [h]);
-    } else if (p.kind === 'alias') aliasHits.push(h);
+    } else if (p.kind === 'alias') {
+      const list = aliasById.get(p.id);
+      if (list) list.push(h);
+      else aliasById.set(p.id, [h]);
+    }
   }
 
   const out: RecognizedEvent[] = [];
   for (const [id, trig] of triggers) {
+    yield;
     const ev = c.events.get(id);
     if (!ev) continue;
     const year = ev.date ? Number(ev.date.value.slice(0, 4)) : null;
@@ -99,28 +115,35 @@ export function recognizeEvents(c: Compiled, text: string, hits: RawHit[]): Reco
     let points = 0;
     let anchored = false;
     for (const [phrase, list] of cues.get(id) ?? []) {
-      const valid = list.filter((h) => {
+      // Is there a cue of this phrase not dated to another year, and is one of those near a trigger?
+      let valid = false;
+      let close = false;
+      for (const h of list) {
         const y = yearAfter(text, h.end);
-        return y === null || year === null || y === year;
-      });
-      if (valid.length === 0) continue;
-      const close = valid.some((h) => near(h, trig));
+        if (y !== null && year !== null && y !== year) continue;
+        valid = true;
+        if (near(h, trig)) {
+          close = true;
+          break;
+        }
+      }
+      if (!valid) continue;
       points += close ? 2 : 1;
       anchored = true;
       evidence.push(close ? `cue "${phrase}"` : `cue "${phrase}" (far from the trigger)`);
     }
-    if (ev.place !== null && aliasHits.some((h) => h.payload.id === ev.place && !inside(h, trig))) {
+    if (ev.place !== null && (aliasById.get(ev.place) ?? []).some((h) => !inside(h, trig))) {
       points += 1;
       anchored = true;
       evidence.push(`place ${ev.place}`);
     }
-    const participants = new Set(ev.participants);
-    const seen = new Set<string>();
-    for (const h of aliasHits) {
-      const pid = h.payload.id;
-      if (!participants.has(pid) || seen.has(pid) || h.payload.ambiguous) continue;
-      if (inside(h, trig) || !near(h, trig)) continue;
-      seen.add(pid);
+    // Participants named near a trigger (not inside it, not by an ambiguous alias), in the order the text names them.
+    const named: { pid: string; at: number }[] = [];
+    for (const pid of new Set(ev.participants)) {
+      const first = (aliasById.get(pid) ?? []).find((h) => !h.payload.ambiguous && !inside(h, trig) && near(h, trig));
+      if (first) named.push({ pid, at: first.start });
+    }
+    for (const { pid } of named.sort((a, b) => a.at - b.at)) {
       points += 1;
       evidence.push(`participant ${pid}`);
     }

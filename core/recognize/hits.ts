@@ -245,17 +245,39 @@ function stemCandidates(folded: string, t: TokenState): Array<[string, number]> 
 }
 
 /**
- * Scans `text` once and returns the raw hits in text order (by start; at one
- * start, in kind order).
+ * Where a scan of one text stands, so that it can go on in steps
+ * (`scanRaw(dict, text, cursor, until)` repeatedly): the same hits as one
+ * call, whatever the steps.
  */
-export function scanRaw(dict: Dictionary, text: string): RawHit[] {
+export interface RawCursor {
+  /** Where the next token is read from. */
+  pos: number;
+  /** `linkSpans(text)`, and the index of the first span not yet passed. */
+  spans: number[];
+  span: number;
+  /** Per kind, the end of its last hit (hits of one kind never overlap). */
+  lastEnd: number[];
+}
+
+export function rawCursor(text: string): RawCursor {
+  return { pos: 0, spans: linkSpans(text), span: 0, lastEnd: [0, 0, 0, 0, 0] };
+}
+
+/**
+ * Scans `text` once and returns the raw hits in text order (by start; at one
+ * start, in kind order). With a `cursor`, scans on from where it stands and
+ * stops before the first token that starts at `until` or later (a phrase that
+ * starts before `until` may end after it); the cursor is left there.
+ */
+export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, until = Infinity): RawHit[] {
   const out: RawHit[] = [];
   const { root, inflectRoot, firstBits, inflectBits, bitMask } = dict;
   const canInflect = inflectRoot.size > 0;
-  const spans = linkSpans(text);
-  let sp = 0;
-  let spanStart = spans.length ? (spans[0] as number) : Infinity;
-  const lastEnd = [0, 0, 0, 0, 0];
+  const cur0 = cursor ?? rawCursor(text);
+  const spans = cur0.spans;
+  let sp = cur0.span;
+  let spanStart = sp < spans.length ? (spans[sp] as number) : Infinity;
+  const lastEnd = cur0.lastEnd;
   const t: TokenState = { start: 0, end: 0, h: 0, h1: 0, h2: 0 };
   const n: TokenState = { start: 0, end: 0, h: 0, h1: 0, h2: 0 };
 
@@ -273,10 +295,11 @@ export function scanRaw(dict: Dictionary, text: string): RawHit[] {
     nc++;
   };
 
-  let i = 0;
+  let i = cur0.pos;
   while (readToken(text, i, t)) {
     const start = t.start;
     const end = t.end;
+    if (start >= until) break;
     i = end;
 
     // Links: skip tokens inside URLs and e-mail addresses.
@@ -381,5 +404,7 @@ export function scanRaw(dict: Dictionary, text: string): RawHit[] {
       }
     }
   }
+  cur0.pos = i;
+  cur0.span = sp;
   return out;
 }

@@ -19,14 +19,18 @@
  * ("Trump-Putin-Gipfel" is one event mention, not Trump and Putin). Sorted by
  * start, never overlapping. When one alias names several entities, the
  * entity for which it is unambiguous wins, then dataset order.
+ *
+ * `scanSteps(text)` is the same scan cut into steps of about `stepChars`
+ * characters (a generator: the caller decides when to go on, e.g. after
+ * letting a page render), with exactly the result of `scan`.
  */
 import type { Dataset } from '../dataset/schema';
-import { detectClaims } from './claims';
+import { claimHits, detectClaimsFrom } from './claims';
 import { compile, type Compiled } from './compiled';
-import { recognizeEvents } from './events';
-import { scanRaw, type RawHit } from './hits';
+import { recognizeEventsSteps } from './events';
+import { rawCursor, scanRaw, type RawHit } from './hits';
 import { judgeRelevance, RELEVANCE_THRESHOLD } from './relevance';
-import { identifySource } from './source';
+import { decideSource, findQuotes, noQuotesFound } from './source';
 import type { ClaimMatch, EventMatch, Hit, Matcher, MatcherOptions, Mention, ScanContext, ScanResult } from './types';
 
 function toHit(text: string, h: RawHit): Hit {
@@ -44,50 +48,83 @@ function toHit(text: string, h: RawHit): Hit {
   return hit;
 }
 
-/** One alias mention per span: prefer an entity for which the alias is unambiguous, then dataset order. */
-function aliasMentions(c: Compiled, text: string, hits: RawHit[]): Mention[] {
-  const order = new Map(c.dataset.entities.map((e, i) => [e.id, i]));
-  const bySpan = new Map<number, RawHit>();
+/**
+ * One alias mention per span: prefer an entity for which the alias is
+ * unambiguous, then dataset order (`order`). Hits come by start, and the alias
+ * hits of one start are adjacent (one kind), so one linear pass does.
+ */
+function aliasMentions(c: Compiled, order: Map<string, number>, text: string, hits: RawHit[]): Mention[] {
+  const out: Mention[] = [];
+  let best: RawHit | null = null;
+  const flush = () => {
+    if (!best) return;
+    const e = c.entities.get(best.payload.id);
+    if (e) {
+      out.push({
+        start: best.start,
+        end: best.end,
+        text: text.slice(best.start, best.end),
+        kind: e.kind,
+        id: e.id,
+        ambiguous: best.payload.ambiguous,
+      });
+    }
+    best = null;
+  };
   for (const h of hits) {
     if (h.payload.kind !== 'alias') continue;
-    const prior = bySpan.get(h.start);
+    const prior: RawHit | null = best;
+    if (prior && prior.start !== h.start) flush();
     if (
-      !prior ||
-      (prior.payload.ambiguous && !h.payload.ambiguous) ||
-      (prior.payload.ambiguous === h.payload.ambiguous &&
-        (order.get(h.payload.id) ?? 0) < (order.get(prior.payload.id) ?? 0))
+      !best ||
+      (best.payload.ambiguous && !h.payload.ambiguous) ||
+      (best.payload.ambiguous === h.payload.ambiguous &&
+        (order.get(h.payload.id) ?? 0) < (order.get(best.payload.id) ?? 0))
     ) {
-      bySpan.set(h.start, h);
+      best = h;
     }
   }
-  const out: Mention[] = [];
-  for (const h of bySpan.values()) {
-    const e = c.entities.get(h.payload.id);
-    if (!e) continue;
-    out.push({
-      start: h.start,
-      end: h.end,
-      text: text.slice(h.start, h.end),
-      kind: e.kind,
-      id: e.id,
-      ambiguous: h.payload.ambiguous,
-    });
-  }
+  flush();
   return out;
 }
 
+/** Default step of `scanSteps`, in characters: a few milliseconds of work in a browser. */
+export const STEP_CHARS = 32_768;
+
 export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): Matcher {
   const c = compile(dataset);
+  const entityOrder = new Map(dataset.entities.map((e, i) => [e.id, i]));
   const threshold = options.relevanceThreshold ?? RELEVANCE_THRESHOLD;
 
   function findHits(text: string): Hit[] {
     return scanRaw(c.dict, text).map((h) => toHit(text, h));
   }
 
-  function scan(text: string, context: ScanContext = {}): ScanResult {
-    const hits = scanRaw(c.dict, text);
-    const events = recognizeEvents(c, text, hits);
-    const claims = detectClaims(c, text, hits);
+  function* scanSteps(text: string, context: ScanContext = {}, stepChars = STEP_CHARS): Generator<void, ScanResult> {
+    const step = Math.max(1, stepChars);
+    // 1. The dictionary pass, in steps (the cursor carries the state across).
+    const cursor = rawCursor(text);
+    let hits: RawHit[] = [];
+    for (let from = 0; from < text.length; from += step) {
+      const part = scanRaw(c.dict, text, cursor, from + step);
+      if (hits.length === 0) hits = part;
+      else for (const h of part) hits.push(h);
+      if (from + step < text.length) yield;
+    }
+    // 2. Claims, in steps of whole sentences.
+    const claims: ClaimMatch[] = [];
+    if (c.disputed.size > 0) {
+      const ch = claimHits(c, hits);
+      for (let from = 0; from < text.length;) {
+        const r = detectClaimsFrom(c, text, ch, from, from + step);
+        claims.push(...r.claims);
+        from = r.next;
+        if (from < text.length) yield;
+      }
+    }
+    yield;
+    const events = yield* recognizeEventsSteps(c, text, hits);
+    yield;
 
     // Evidence for relevance: unambiguous names, trigger hits, topic terms.
     const entityIds = new Set<string>();
@@ -135,6 +172,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       return { relevant, relevance, source: null, sourceEvidence: [], mentions: [], events: [], claims: [] };
     }
 
+    yield;
     // Mentions: event triggers first, then the names that do not overlap them.
     const eventMatches: EventMatch[] = events.map((e) => ({
       id: e.id,
@@ -154,17 +192,27 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       const prev = triggerMentions[triggerMentions.length - 1];
       if (!prev || prev.end <= t.start) triggerMentions.push(t);
     }
-    const mentions: Mention[] = [...triggerMentions];
+    // Both lists are in text order, and a name that overlaps a trigger is dropped: merge them.
+    const mentions: Mention[] = [];
     let ti = 0;
-    for (const m of aliasMentions(c, text, hits).sort((a, b) => a.start - b.start)) {
-      while (ti < triggerMentions.length && (triggerMentions[ti] as Mention).end <= m.start) ti++;
+    for (const m of aliasMentions(c, entityOrder, text, hits)) {
+      while (ti < triggerMentions.length && (triggerMentions[ti] as Mention).end <= m.start) {
+        mentions.push(triggerMentions[ti] as Mention);
+        ti++;
+      }
       const t = triggerMentions[ti];
       if (t && t.start < m.end) continue; // overlaps a trigger
       mentions.push(m);
     }
-    mentions.sort((a, b) => a.start - b.start);
+    for (; ti < triggerMentions.length; ti++) mentions.push(triggerMentions[ti] as Mention);
 
-    const src = identifySource(c, text);
+    // 3. Which source report this is, in steps.
+    const found = noQuotesFound(c);
+    for (let from = 0; from < text.length; from += step) {
+      yield;
+      findQuotes(c, text, found, from, Math.min(text.length, from + step));
+    }
+    const src = decideSource(c, found);
     return {
       relevant,
       relevance,
@@ -176,8 +224,17 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
     };
   }
 
+  function scan(text: string, context: ScanContext = {}): ScanResult {
+    const steps = scanSteps(text, context, Infinity);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
   return {
     scan,
+    scanSteps,
     findHits,
     get aliasCount() {
       return c.dict.aliasCount;

@@ -39,6 +39,8 @@ export interface QuoteIndex {
   byKey: Map<string, QuoteRef[]>;
   /** Table over `start3` of every quote: a word start whose entry is 0 starts no quote. */
   starts: Uint8Array;
+  /** Length of the longest normalized quote. */
+  longest: number;
 }
 
 /** A 16-bit mix of the code units at i..i+2 and i+4..i+6 (past a short first word like "die "). */
@@ -51,8 +53,10 @@ function start3(s: string, i: number): number {
 export function buildQuoteIndex(sources: SourceQuotes[]): QuoteIndex {
   const byKey = new Map<string, QuoteRef[]>();
   const starts = new Uint8Array(START_BITS);
+  let longest = 0;
   sources.forEach((sq, si) =>
     sq.quotes.forEach((q, qi) => {
+      longest = Math.max(longest, q.normalized.length);
       const key = q.normalized.slice(0, QUOTE_KEY);
       starts[start3(key, 0)] = 1;
       const list = byKey.get(key);
@@ -60,7 +64,7 @@ export function buildQuoteIndex(sources: SourceQuotes[]): QuoteIndex {
       else byKey.set(key, [{ source: si, quote: qi }]);
     }),
   );
-  return { byKey, starts };
+  return { byKey, starts, longest };
 }
 
 export interface SourceMatch {
@@ -68,15 +72,30 @@ export interface SourceMatch {
   evidence: string[];
 }
 
-export function identifySource(c: Compiled, text: string): SourceMatch {
-  const { byKey, starts } = c.quotes;
-  if (byKey.size === 0) return { source: null, evidence: [] };
-  const norm = normalizeForQuotes(text);
+/** Which quotes of each source were found so far: `found[source][quote]`. */
+export type QuotesFound = boolean[][];
+
+export function noQuotesFound(c: Compiled): QuotesFound {
+  return c.sourceQuotes.map((s) => new Array<boolean>(s.quotes.length).fill(false));
+}
+
+/**
+ * Looks for the quotes that start in `text[from, to)` (at a word start) and
+ * notes them in `found`; reads on past `to` as far as the longest quote can
+ * reach, so that going over a text in steps finds what one call finds.
+ */
+export function findQuotes(c: Compiled, text: string, found: QuotesFound, from = 0, to = text.length): void {
+  const { byKey, starts, longest } = c.quotes;
+  if (byKey.size === 0 || from >= to) return;
+  // Whitespace runs collapse and invisible characters go: a quote may span more of the text than its length.
+  const reach = Math.min(text.length, to + 4 * longest + 256);
+  // One character before `from` tells whether the first position is a word start.
+  const before = from > 0 ? 1 : 0;
+  const norm = normalizeForQuotes(text.slice(from - before, reach));
   // Which quotes occur: at every word start, a bit-table check, then the prefix
   // lookup, then the whole quote (one pass, any number of quotes).
-  const found = c.sourceQuotes.map((s) => new Array<boolean>(s.quotes.length).fill(false));
   const len = norm.length - QUOTE_KEY;
-  for (let i = 0; i <= len; i++) {
+  for (let i = before; i <= len; i++) {
     if (i > 0) {
       const p = norm.charCodeAt(i - 1);
       const k = CL[p] === 0 ? classOf(p) : (CL[p] as number);
@@ -90,7 +109,10 @@ export function identifySource(c: Compiled, text: string): SourceMatch {
       if (q && norm.startsWith(q.normalized, i)) (found[r.source] as boolean[])[r.quote] = true;
     }
   }
+}
 
+/** The source whose quotes were found (see the rule above), from what `findQuotes` noted. */
+export function decideSource(c: Compiled, found: QuotesFound): SourceMatch {
   let best: { id: string; found: string[]; share: number } | null = null;
   c.sourceQuotes.forEach((s, si) => {
     const n = s.quotes.length;
@@ -104,4 +126,10 @@ export function identifySource(c: Compiled, text: string): SourceMatch {
   });
   const winner = best as { id: string; found: string[] } | null;
   return winner ? { source: winner.id, evidence: winner.found } : { source: null, evidence: [] };
+}
+
+export function identifySource(c: Compiled, text: string): SourceMatch {
+  const found = noQuotesFound(c);
+  findQuotes(c, text, found);
+  return decideSource(c, found);
 }

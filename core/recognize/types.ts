@@ -100,6 +100,12 @@ export interface Matcher {
   /** Full analysis of one text. */
   scan(text: string, context?: ScanContext): ScanResult;
   /**
+   * The same analysis in steps of about `stepChars` characters: each `next()`
+   * does one step; the last returns what `scan` returns. For callers that
+   * must not hold a thread for long (a content script on a 1 MB page).
+   */
+  scanSteps(text: string, context?: ScanContext, stepChars?: number): Generator<void, ScanResult>;
+  /**
    * Low-level: all raw phrase hits (aliases, triggers, cues, signals), in text
    * order. Within one kind the hits never overlap (leftmost, then longest,
    * wins); hits of different kinds may overlap.

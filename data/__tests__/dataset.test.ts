@@ -43,6 +43,12 @@ describe('bundled dataset: shape and integrity', () => {
     expect(d.name.length).toBeGreaterThan(0);
   });
 
+  it('is its own validated form (the extension bundles it without validating it at run time)', () => {
+    const r = validateDataset(raw);
+    expect(r.ok && r.dataset).toStrictEqual(raw);
+    expect(d).toBe(raw);
+  });
+
   it('has the five sources r000..r004, each naming an existing seed file with its number', () => {
     expect(d.sources.map((s) => s.id)).toEqual(['r000', 'r001', 'r002', 'r003', 'r004']);
     for (const s of d.sources) {

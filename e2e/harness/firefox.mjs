@@ -6,22 +6,24 @@ import { requireBrowser } from '../../scripts/lib/browsers.mjs';
 
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 
+/** No network chatter of Firefox's own on a closed machine. */
+export const QUIET_FIREFOX_PREFS = {
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'extensions.update.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+};
+
 export async function launchFirefox() {
   const executablePath = requireBrowser('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
-    extraPrefsFirefox: {
-      // No network chatter of Firefox's own on a closed machine.
-      'app.update.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'extensions.update.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-    },
+    extraPrefsFirefox: QUIET_FIREFOX_PREFS,
   });
   const addonId = await browser.installExtension(FIREFOX_BUILD);
   return { browser, addonId, close: () => browser.close() };

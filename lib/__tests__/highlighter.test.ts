@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Highlighter, type HighlightRequest } from '../highlighter';
 import { readPageText } from '../page-text';
 
@@ -97,5 +97,28 @@ describe('Highlighter', () => {
     expect(h.isOwn(mark!)).toBe(true);
     expect(h.isOwn(mark!.nextSibling!)).toBe(true); // the split-off tail
     expect(h.isOwn(document.querySelector('p')!)).toBe(false);
+  });
+
+  it('hands mark.js TreeWalkers, never NodeIterators (Chromium keeps those alive), and puts document back', () => {
+    document.body.innerHTML = '<p>Trump und <b>Putin</b>.</p><p>Dann Lawrow.</p>';
+    const ownerOf = (name: string): Document => {
+      let o: object | null = document;
+      while (o && !Object.prototype.hasOwnProperty.call(o, name)) o = Object.getPrototypeOf(o) as object | null;
+      return o as Document;
+    };
+    const iterators = vi.spyOn(ownerOf('createNodeIterator'), 'createNodeIterator');
+    const walkers = vi.spyOn(ownerOf('createTreeWalker'), 'createTreeWalker');
+    const h = new Highlighter();
+    const pt = readPageText(document.body);
+    const walkersBefore = walkers.mock.calls.length;
+    const marks = h.apply(pt, requestsFor(pt.text, ['Trump', 'Putin', 'Lawrow']), () => {});
+    expect(marks.map((m) => m.textContent)).toEqual(['Trump', 'Putin', 'Lawrow']);
+    expect(iterators).not.toHaveBeenCalled();
+    // Our own walk per container, plus mark.js's per call.
+    expect(walkers.mock.calls.length - walkersBefore).toBeGreaterThanOrEqual(4);
+    expect(Object.prototype.hasOwnProperty.call(document, 'createNodeIterator')).toBe(false);
+    expect(typeof document.createNodeIterator(document.body).nextNode).toBe('function');
+    iterators.mockRestore();
+    walkers.mockRestore();
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { nodeIndexAt, readPageText } from '../page-text';
+import { nodeIndexAt, PageTextReader, readPageText } from '../page-text';
 
 describe('readPageText', () => {
   beforeEach(() => {
@@ -31,5 +31,23 @@ describe('readPageText', () => {
     document.body.innerHTML = '<p>abc<b>def</b>ghi</p>';
     const pt = readPageText(document.body);
     expect([0, 2, 3, 5, 6, 8].map((o) => nodeIndexAt(pt, o))).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('reads in steps exactly what one walk reads, and reads content added behind it', () => {
+    const paragraphs = Array.from({ length: 900 }, (_, i) => `<p>Absatz ${i} mit <b>Trump</b> und <i>Putin</i>.</p>`);
+    document.body.innerHTML = `<article>${paragraphs.join('')}</article>`;
+    const whole = readPageText(document.body);
+    const reader = new PageTextReader(document.body);
+    let steps = 0;
+    let asked = 0;
+    while (!reader.read(() => ++asked % 3 !== 0)) steps++;
+    expect(steps).toBeGreaterThan(3);
+    expect(reader.result()).toEqual(whole);
+
+    const partial = new PageTextReader(document.body);
+    expect(partial.read(() => false)).toBe(false);
+    document.body.insertAdjacentHTML('beforeend', '<p>Lawrow</p>');
+    expect(partial.read()).toBe(true);
+    expect(partial.result().text.endsWith('\nLawrow')).toBe(true);
   });
 });
