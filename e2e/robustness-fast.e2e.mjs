@@ -67,6 +67,8 @@ describe('Robustness harness units', () => {
     );
     assert.equal(req({ type: 'other' }, 'chrome-extension://abc/icon.png').by, 'extension');
     assert.equal(req({ type: 'other' }, 'chrome-extension://abc/icon.png').network, false);
+    // A saved page that links another extension's file (Chromium blocks it as chrome-extension://invalid/).
+    assert.equal(req({ type: 'parser', url: 'http://127.0.0.1/wiki.html' }, 'chrome-extension://invalid/').by, 'page');
   });
   it('attributes an error to the extension by its world or its stack', () => {
     const worlds = new Set([7]);
@@ -82,6 +84,7 @@ describe('Robustness harness units', () => {
     assert.match(firstDifference('abcd', 'abXd'), /^at 2 of 4\/4/);
     assert.equal(movedBoxes([[0, 0, 10, 10, 5, 0]], [[0.4, 0, 10, 10, 5, 0]]).moved, 0);
     assert.equal(movedBoxes([[0, 0, 10, 10, 5, 0]], [[0, 0, 10, 10, 5.6, 0]]).moved, 1);
+    assert.equal(movedBoxes([[0, 0, 10, 10, 5, 0]], [[0, 0, 10, 10, 5.6, 0]], 0.5, new Set([0])).moved, 0);
   });
   it('tells the story’s pages from the rest, independently of the recognition core', () => {
     assert.equal(onStory('Alexus Grynkewich sprach').on, true);

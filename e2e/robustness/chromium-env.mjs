@@ -259,7 +259,9 @@ async function openMonitored(
   });
   cdp.on('Log.entryAdded', ({ entry }) => {
     if (entry.level !== 'error') return;
-    const who = classifyError({ url: entry.url, stack: entry.stackTrace }, extContexts);
+    // A failed load is on whoever asked for it.
+    const request = entry.networkRequestId ? requests.find((r) => r.requestId === entry.networkRequestId) : null;
+    const who = request ? request.by : classifyError({ url: entry.url, stack: entry.stackTrace }, extContexts);
     record(who, { kind: `log.${entry.source}`, message: String(entry.text).slice(0, 500), url: entry.url ?? null });
   });
   cdp.on('Network.requestWillBeSent', (e) => requests.push(classifyPageRequest(e)));

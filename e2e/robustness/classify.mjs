@@ -17,14 +17,18 @@ export function stackUrls(stack) {
 
 /**
  * A page target's `Network.requestWillBeSent` → who made it.
- * `extension`: the URL is the extension's, or its initiator (script stack or
- * initiator URL) is the extension's code; else `page` (the page's own parser,
- * scripts, styles, or the browser on its behalf, e.g. the favicon).
+ * `extension`: its initiator (script stack or initiator URL) is extension
+ * code, or it has no initiator in the page and asks for an extension's own
+ * resource; else `page` (the page's own parser, scripts, styles, or the
+ * browser on its behalf, e.g. the favicon). A page that links another
+ * extension's file (a saved page can: `chrome-extension://<other id>/x.css`,
+ * which Chromium turns into a blocked `chrome-extension://invalid/`) made
+ * that request itself.
  */
 export function classifyPageRequest(event) {
   const { request, initiator = {} } = event;
-  const urls = [initiator.url, ...stackUrls(initiator.stack)];
-  const byExtension = isExtensionUrl(request.url) || urls.some(isExtensionUrl);
+  const urls = [initiator.url, ...stackUrls(initiator.stack)].filter((u) => typeof u === 'string' && u !== '');
+  const byExtension = urls.some(isExtensionUrl) || (urls.length === 0 && isExtensionUrl(request.url));
   return {
     url: request.url,
     type: event.type ?? null,
@@ -32,6 +36,7 @@ export function classifyPageRequest(event) {
     network: isNetworkUrl(request.url),
     initiator: initiator.type ?? null,
     frameId: event.frameId ?? null,
+    requestId: event.requestId ?? null,
   };
 }
 

@@ -13,29 +13,34 @@ export function firstDifference(a, b, context = 60) {
 
 /**
  * Boxes (document coordinates: x, y, width, height) that moved by more than
- * `tolerance` px. Returns { moved, total, examples }.
+ * `tolerance` px. Boxes whose index is in `ignore` (e.g. ones a CSS animation
+ * moves on its own) are left out. Returns { moved, total, examples, indexes }.
  */
-export function movedBoxes(before, after, tolerance = 0.5) {
-  if (!before || !after) return { moved: 0, total: 0, examples: [] };
+export function movedBoxes(before, after, tolerance = 0.5, ignore = new Set()) {
+  if (!before || !after) return { moved: 0, total: 0, examples: [], indexes: [] };
   if (before.length !== after.length) {
     return {
       moved: Math.abs(before.length - after.length),
       total: before.length,
       examples: [`element count ${before.length} → ${after.length}`],
+      indexes: [],
     };
   }
   let moved = 0;
   const examples = [];
+  const indexes = [];
   for (let i = 0; i < before.length; i++) {
+    if (ignore.has(i)) continue;
     const a = before[i];
     const b = after[i];
     const d = Math.max(...a.map((v, k) => Math.abs(v - b[k])));
     if (d > tolerance) {
       moved++;
+      indexes.push(i);
       if (examples.length < 3) examples.push(`#${i} [${a.join(', ')}] → [${b.join(', ')}]`);
     }
   }
-  return { moved, total: before.length, examples };
+  return { moved, total: before.length, examples, indexes };
 }
 
 const pct = (sorted, p) =>
