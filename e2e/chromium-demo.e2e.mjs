@@ -1,8 +1,7 @@
 // The built extension in Debian's Chromium on the demo pages: what a reader sees.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './harness/chromium.mjs';
-import { startServer } from './harness/server.mjs';
+import { withChromium } from './harness/chromium.mjs';
 import {
   hoverAndWaitPopover,
   openPopup,
@@ -13,21 +12,12 @@ import {
 } from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
-let h;
-let server;
-before(async () => {
-  server = await startServer({ '/demo/': 'demo' });
-  h = await launchChromium();
-});
-after(async () => {
-  await h?.close();
-  await server?.close();
-});
+const env = withChromium({ '/demo/': 'demo' });
 
 describe('Chromium: demo pages', () => {
   it('highlights the dataset’s names on the German page without changing its text', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/de.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/de.html'));
     await waitForMarks(page, { min: 20 });
     const ids = await page.$$eval('mark.cc-mark', (ms) => ms.map((m) => m.dataset.crosscheckId));
     for (const id of ['donald-trump', 'volodymyr-zelensky', 'vladimir-putin', 'sergey-lavrov', 'nato']) {
@@ -51,8 +41,8 @@ describe('Chromium: demo pages', () => {
   });
 
   it('shows who reported what, disagreements first, when hovering Trump', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/de.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/de.html'));
     await waitForMarks(page);
     const dialog = await hoverAndWaitPopover(page, 'donald-trump');
     const text = await dialog.innerText();
@@ -63,15 +53,15 @@ describe('Chromium: demo pages', () => {
   });
 
   it('opens the popup with the brief for the tab', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/en.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/en.html'));
     await waitForMarks(page);
-    const tabId = await tabIdOf(h.worker, page);
+    const tabId = await tabIdOf(env.h.worker, page);
     assert.ok(tabId, 'tab id');
     // The toolbar badge counts what was recognized and says "!" when the sources disagree about it.
-    const badge = await waitForBadge(h.worker, tabId, /^\d+!$/);
+    const badge = await waitForBadge(env.h.worker, tabId, /^\d+!$/);
     assert.match(badge, /^\d+!$/);
-    const popup = await openPopup(h, tabId);
+    const popup = await openPopup(env.h, tabId);
     await popup.waitForSelector('main');
     const text = await popup.locator('main').innerText();
     assert.match(text, /video conference|Videokonferenz/i);
@@ -81,14 +71,14 @@ describe('Chromium: demo pages', () => {
   });
 
   it('opens the options page', async () => {
-    const options = await h.context.newPage();
-    await options.goto(h.extensionUrl('options.html'));
+    const options = await env.h.context.newPage();
+    await options.goto(env.h.extensionUrl('options.html'));
     await options.waitForSelector('main');
     assert.ok((await options.locator('input, select').count()) > 3);
     await options.close();
   });
 
   it('logs no errors in pages or extension', () => {
-    assert.deepEqual(h.errors, []);
+    assert.deepEqual(env.h.errors, []);
   });
 });

@@ -1,31 +1,24 @@
 // Pages made for the tests: a very long page, a React page that re-renders,
 // same-origin iframes, a dark page, hostile CSS; the keyboard path; undo.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './harness/chromium.mjs';
-import { startServer } from './harness/server.mjs';
+import { launchChromium, withChromium } from './harness/chromium.mjs';
 import { makeGeneratedPages } from './harness/generated.mjs';
 import { hoverAndWaitPopover, openPopup, pristineText, tabIdOf, waitForMarks } from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
-let h;
-let server;
-before(async () => {
-  const gen = await makeGeneratedPages();
-  server = await startServer({ '/demo/': 'demo', '/pages/': 'e2e/pages', '/gen/': gen });
-  h = await launchChromium();
-});
-after(async () => {
-  await h?.close();
-  await server?.close();
-});
+const env = withChromium(async () => ({
+  '/demo/': 'demo',
+  '/pages/': 'e2e/pages',
+  '/gen/': await makeGeneratedPages(),
+}));
 
 const serialize = (page) => page.evaluate(() => new XMLSerializer().serializeToString(document.body));
 
 describe('Chromium: pages made for the tests', () => {
   it('highlights a 1 MB page completely, text unchanged', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/gen/long-realistic.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/gen/long-realistic.html'));
     await waitForMarks(page, { min: 900, timeout: 30_000 });
     const n = await page.locator('mark.cc-mark').count();
     assert.ok(n >= 900, `marks: ${n}`);
@@ -34,8 +27,8 @@ describe('Chromium: pages made for the tests', () => {
   });
 
   it('keeps a React page working while it re-renders under the marks', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/pages/react.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/pages/react.html'));
     await waitForMarks(page);
     await page.waitForFunction(() => window.__reactDone === true, null, { timeout: 10_000 });
     await page.waitForTimeout(300);
@@ -53,8 +46,8 @@ describe('Chromium: pages made for the tests', () => {
   });
 
   it('highlights inside same-origin iframes', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/pages/frames.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/pages/frames.html'));
     await waitForMarks(page);
     const frame = page.frameLocator('#child');
     await frame.locator('mark.cc-mark[data-crosscheck-id="volodymyr-zelensky"]').first().waitFor({ timeout: 10_000 });
@@ -62,8 +55,8 @@ describe('Chromium: pages made for the tests', () => {
   });
 
   it('resists hostile CSS: marks visible, text and layout unchanged', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/pages/hostile-css.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/pages/hostile-css.html'));
     await waitForMarks(page);
     const visible = await page.$$eval('mark.cc-mark', (ms) =>
       ms.every((m) => m.checkVisibility({ visibilityProperty: true }) && getComputedStyle(m).display === 'inline'),
@@ -79,7 +72,7 @@ describe('Chromium: pages made for the tests', () => {
     const dark = await launchChromium({ colorScheme: 'dark' });
     try {
       const page = await dark.context.newPage();
-      await page.goto(server.url('/demo/dark.html'));
+      await page.goto(env.server.url('/demo/dark.html'));
       await waitForMarks(page);
       await hoverAndWaitPopover(page, 'donald-trump');
       await page.waitForTimeout(150);
@@ -91,8 +84,8 @@ describe('Chromium: pages made for the tests', () => {
   });
 
   it('works from the keyboard: Tab reaches a highlight, Enter opens, Escape closes', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/en.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/en.html'));
     await waitForMarks(page);
     const first = page.locator('mark.cc-mark[tabindex="0"]').first();
     await first.focus();
@@ -111,16 +104,16 @@ describe('Chromium: pages made for the tests', () => {
   });
 
   it('"turn off on this site" removes every mark at once and restores the DOM exactly', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/de.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/de.html'));
     const pristine = await page.evaluate(async () => {
       const html = await (await fetch(location.href)).text();
       const doc = new DOMParser().parseFromString(html, 'text/html');
       return new XMLSerializer().serializeToString(doc.body);
     });
     await waitForMarks(page);
-    const tabId = await tabIdOf(h.worker, page);
-    const popup = await openPopup(h, tabId);
+    const tabId = await tabIdOf(env.h.worker, page);
+    const popup = await openPopup(env.h, tabId);
     await popup.getByRole('button', { name: /turn off on this site/i }).click();
     await page.waitForFunction(() => document.querySelectorAll('mark.cc-mark').length === 0, null, { timeout: 5000 });
     const now = (await serialize(page)).replace(/<crosscheck-popover[^]*?<\/crosscheck-popover>/, '');
@@ -132,6 +125,6 @@ describe('Chromium: pages made for the tests', () => {
   });
 
   it('logs no errors in pages or extension', () => {
-    assert.deepEqual(h.errors, []);
+    assert.deepEqual(env.h.errors, []);
   });
 });

@@ -1,10 +1,9 @@
 // The popup's brief and the options page, in a real Chromium with the built
 // extension: the who-reported-what matrix, live settings, both languages.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchChromium } from './harness/chromium.mjs';
-import { startServer } from './harness/server.mjs';
+import { withChromium } from './harness/chromium.mjs';
 import { hoverAndWaitPopover, openPopup, tabIdOf, waitForMarks } from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
@@ -14,19 +13,10 @@ const label = (value, lang) => airSupport.values.find((v) => v.value === value).
 const claimsOn = (aspect) => dataset.claims.filter((c) => c.aspect === aspect);
 const sourceIds = dataset.sources.map((s) => s.id);
 
-let h;
-let server;
-before(async () => {
-  server = await startServer({ '/demo/': 'demo' });
-  h = await launchChromium();
-});
-after(async () => {
-  await h?.close();
-  await server?.close();
-});
+const env = withChromium({ '/demo/': 'demo' });
 
 async function setSettings(patch) {
-  await h.worker.evaluate(async (p) => {
+  await env.h.worker.evaluate(async (p) => {
     const { settings } = await chrome.storage.sync.get('settings');
     await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);
@@ -34,10 +24,10 @@ async function setSettings(patch) {
 
 describe('Chromium: popup and options', () => {
   it('shows the air-support row of the matrix with each source’s value and the silent ones', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/de.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/de.html'));
     await waitForMarks(page);
-    const popup = await openPopup(h, await tabIdOf(h.worker, page));
+    const popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
     const row = popup.locator('table.cc-matrix tr', { hasText: airSupport.label.en });
     await row.waitFor();
     const cells = row.locator('td');
@@ -69,10 +59,10 @@ describe('Chromium: popup and options', () => {
   });
 
   it('the popup is usable from the keyboard: choosing a recognized item scrolls the page to it', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/en.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/en.html'));
     await waitForMarks(page);
-    const popup = await openPopup(h, await tabIdOf(h.worker, page));
+    const popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
     await popup.getByRole('button', { name: /show all/i }).click();
     const item = popup.getByRole('button', { name: /Sergei Lavrov|Sergey Lavrov/ }).first();
     await item.focus();
@@ -92,11 +82,11 @@ describe('Chromium: popup and options', () => {
   });
 
   it('applies option changes to open tabs at once: style, kinds and language', async () => {
-    const page = await h.context.newPage();
-    await page.goto(server.url('/demo/en.html'));
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/en.html'));
     await waitForMarks(page);
-    const options = await h.context.newPage();
-    await options.goto(h.extensionUrl('options.html'));
+    const options = await env.h.context.newPage();
+    await options.goto(env.h.extensionUrl('options.html'));
     await options.waitForSelector('main');
 
     await options.getByRole('radio', { name: /underline/i }).check();
@@ -119,7 +109,7 @@ describe('Chromium: popup and options', () => {
     assert.match(await dialog.innerText(), /Wo sich die Quellen widersprechen/);
     await page.screenshot({ path: `${ARTIFACTS}/popover-de-on-en-page.png` });
 
-    const popup = await openPopup(h, await tabIdOf(h.worker, page));
+    const popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
     await popup.locator('table.cc-matrix').waitFor();
     assert.match(await popup.locator('main').innerText(), /Wer berichtete was/);
     await popup.screenshot({ path: `${ARTIFACTS}/popup-de.png`, fullPage: true });
@@ -133,6 +123,6 @@ describe('Chromium: popup and options', () => {
   });
 
   it('logs no errors in pages or extension', () => {
-    assert.deepEqual(h.errors, []);
+    assert.deepEqual(env.h.errors, []);
   });
 });

@@ -4,7 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import { requireBrowser } from '../../scripts/lib/browsers.mjs';
 
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
@@ -73,4 +75,23 @@ export async function launchChromium(opts = {}) {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up every Chromium end-to-end file shares: `before` serves `mounts`
+ * (an object, or an async function returning one) from 127.0.0.1 and launches
+ * Chromium with the built extension; `after` closes both. The returned object
+ * holds `h` (see launchChromium) and `server` once `before` has run.
+ */
+export function withChromium(mounts, opts) {
+  const env = { h: null, server: null };
+  before(async () => {
+    env.server = await startServer(typeof mounts === 'function' ? await mounts() : mounts);
+    env.h = await launchChromium(opts);
+  });
+  after(async () => {
+    await env.h?.close();
+    await env.server?.close();
+  });
+  return env;
 }
