@@ -92,12 +92,20 @@ export const SourceSchema = v.strictObject({
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
+/** A Wikidata item id: `Q` and a number without leading zeros. */
+export const EntityKeySchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata id (Q and a number, e.g. Q22686)'),
+);
+
 export const ENTITY_KINDS = ['person', 'organization', 'place', 'group'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const EntitySchema = v.strictObject({
   id: IdSchema,
   kind: v.picklist(ENTITY_KINDS, 'must be person, organization, place or group'),
+  /** A stable key where one exists: the Wikidata id ("Q22686"); the same key in two packs is one item. */
+  key: v.optional(EntityKeySchema),
   name: LocalizedSchema,
   /**
    * Every spelling German and English pages use, including transliterations

@@ -1,0 +1,16 @@
+/** Story packs: format, migrations, validation, merging. Pure modules. */
+export * from './manifest';
+export * from './schema';
+export { migratePack, migrate1to2, slugOf, type MigrateOptions } from './migrate';
+export {
+  validatePack,
+  decideImport,
+  installedInfo,
+  packKeys,
+  type InstalledPackInfo,
+  type PackValidation,
+  type ImportDecision,
+} from './validate';
+export { assemblePack } from './bundled';
+export { mergePacks, nsId, keyId, splitId, NS, type MergedPacks, type PackPart } from './merge';
+export { judgeStories, mentionsForStories, storiesOf, type StoryRelevance, type StoryReport } from './stories';

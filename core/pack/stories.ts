@@ -1,0 +1,109 @@
+/**
+ * Per story, on top of one scan of the merged dictionary (merge.ts). Pure module.
+ *
+ * `judgeStories`: which packs a page is about. The background scans the page
+ * once with the merged matcher, as already relevant (`{ relevant: true }`, so
+ * that events and claims of every story come back), takes the raw hits
+ * (`matcher.findHits`), and calls the relevance model of core/recognize
+ * (`judgeRelevance`, unchanged) once per pack with that pack's share of the
+ * evidence. A page can be about two stories.
+ *
+ * `mentionsForStories`: the mentions to highlight on a page about the given
+ * stories: names and events of those packs (a keyed entity belongs to every
+ * pack that has it).
+ *
+ * `storiesOf`: for a subject (a shared keyed entity, or an item of one pack),
+ * what each story reported, story by story, the page's own stories first.
+ */
+import type { Claim, Source } from '../dataset/schema';
+import type { RecognizedEvent } from '../recognize/events';
+import { judgeRelevance, RELEVANCE_THRESHOLD, type Relevance } from '../recognize/relevance';
+import type { ClaimMatch, Hit, Mention, ScanResult } from '../recognize/types';
+import type { PackManifest } from './manifest';
+import type { MergedPacks } from './merge';
+
+export interface StoryRelevance extends Relevance {
+  pack: string;
+}
+
+export function judgeStories(
+  merged: MergedPacks,
+  scan: ScanResult,
+  hits: readonly Hit[],
+  threshold = RELEVANCE_THRESHOLD,
+): StoryRelevance[] {
+  const aliasHits = hits.filter((h) => h.kind === 'alias');
+  const cueHits = hits.filter((h) => h.kind === 'aspect-cue');
+  return merged.parts.map((part) => {
+    const pid = part.manifest.id;
+    const inPack = (id: string) => merged.membership.get(id)?.includes(pid) === true;
+    const entities = new Map(part.dataset.entities.map((e) => [e.id, e]));
+    const eventsById = new Map(part.dataset.events.map((e) => [e.id, e]));
+    const named = new Set(aliasHits.filter((h) => !h.ambiguous && entities.has(h.id)).map((h) => h.id));
+    const triggered = new Set(hits.filter((h) => h.kind === 'trigger' && eventsById.has(h.id)).map((h) => h.id));
+    const events: RecognizedEvent[] = scan.events
+      .filter((e) => eventsById.has(e.id))
+      .map((e) => ({ id: e.id, evidence: e.evidence, triggers: [] }));
+    const recognized = new Set(events.map((e) => e.id));
+    const claims = scan.claims.filter((c) => inPack(c.aspect));
+    const subjectNamed = (claim: ClaimMatch): boolean => {
+      if (named.has(claim.subject)) return true;
+      const ev = eventsById.get(claim.subject);
+      if (!ev) return false;
+      return recognized.has(ev.id) || triggered.has(ev.id) || ev.participants.some((p) => named.has(p));
+    };
+    // A cue inside a name counts as the name, not as a topic term (as in the matcher).
+    const topicCues = new Set<string>();
+    for (const h of cueHits) {
+      if (!inPack(h.id)) continue;
+      if (!aliasHits.some((a) => a.start < h.end && h.start < a.end)) topicCues.add(h.phrase);
+    }
+    const judged = judgeRelevance(
+      {
+        entities: [...named].map((id) => entities.get(id)!),
+        events,
+        eventsById,
+        claims,
+        subjectNamed,
+        topicCues: [...topicCues],
+      },
+      threshold,
+    );
+    return { pack: pid, ...judged };
+  });
+}
+
+/** The mentions of `scan` that belong to one of `packs` (in text order, as scanned). */
+export function mentionsForStories(merged: MergedPacks, scan: ScanResult, packs: readonly string[]): Mention[] {
+  if (packs.length === 0) return [];
+  return scan.mentions.filter((m) => merged.membership.get(m.id)?.some((p) => packs.includes(p)) === true);
+}
+
+export interface StoryReport {
+  pack: PackManifest;
+  /** The pack's sources that report on the subject, in pack order. */
+  sources: Source[];
+  /** The pack's claims about the subject. */
+  claims: Claim[];
+}
+
+/** What each story reported about a subject, the page's stories (`first`) first, then pack order. */
+export function storiesOf(merged: MergedPacks, subject: string, first: readonly string[] = []): StoryReport[] {
+  const reports: StoryReport[] = [];
+  for (const part of merged.parts) {
+    const d = part.dataset;
+    const claims = d.claims.filter((c) => c.subject === subject);
+    const entity = d.entities.find((e) => e.id === subject);
+    const cited = new Set<string>([...claims.map((c) => c.source), ...(entity?.evidence.map((q) => q.source) ?? [])]);
+    if (!entity && claims.length === 0) continue;
+    reports.push({ pack: part.manifest, sources: d.sources.filter((s) => cited.has(s.id)), claims });
+  }
+  const rank = (r: StoryReport) => {
+    const i = first.indexOf(r.pack.id);
+    return i < 0 ? first.length : i;
+  };
+  return reports
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
+}
