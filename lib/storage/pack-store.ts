@@ -1,0 +1,276 @@
+/**
+ * Installed packs, in IndexedDB (through `idb`): large packs do not belong in
+ * `storage.sync` or `storage.local`. Typed and versioned (`DB_VERSION`, with
+ * an upgrade step per version).
+ *
+ * Two object stores:
+ * - `packs`: every imported pack, validated, in its migrated form
+ *   (`StoredPack`), keyed by pack id;
+ * - `enabled`: pack id → on/off, for imported AND bundled packs (default on).
+ *
+ * The bundled packs come with the extension and are never stored; an imported
+ * pack with a bundled pack's id and a higher revision stands in for it until
+ * it is removed (or the extension ships a higher revision).
+ *
+ * Import is all or nothing: the file is read (json, zip), every pack in it is
+ * validated and migrated against the installed ones, and only then are they
+ * written, in ONE readwrite transaction that re-checks the revisions it
+ * decided on; any failure (invalid field, same or lower revision, quota)
+ * aborts it, so every installed pack stays as it was. A full disk is a
+ * message, not a silent loss.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DatasetError } from '../../core/dataset/validate';
+import { readPackFile } from '../../core/pack/file';
+import { packCounts, type Pack, type PackCounts } from '../../core/pack/schema';
+import { decideImport, installedInfo, validatePack, type InstalledPackInfo } from '../../core/pack/validate';
+import type { Localized } from '../../core/dataset/schema';
+
+export const DB_NAME = 'crosscheck-packs';
+export const DB_VERSION = 1;
+
+export interface StoredPack {
+  id: string;
+  pack: Pack;
+  /** When it was imported (ms since epoch). */
+  installedAt: number;
+  /** Size of the pack's JSON in UTF-8 bytes. */
+  bytes: number;
+}
+
+interface PackDB extends DBSchema {
+  packs: { key: string; value: StoredPack };
+  enabled: { key: string; value: boolean };
+}
+
+/** One row of the options page's list. */
+export interface PackSummary {
+  id: string;
+  title: Localized;
+  revision: number;
+  attribution: string;
+  license: string;
+  homepage: string | null;
+  languages: string[];
+  counts: PackCounts;
+  enabled: boolean;
+  /** Comes with the extension (cannot be removed; an imported update of it can). */
+  bundled: boolean;
+  /** Imported: a new pack, or an update that stands in for a bundled one. */
+  imported: boolean;
+  bytes: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; installed: { id: string; title: Localized; revision: number; updatedFrom: number | null }[] }
+  | { ok: false; error: string; errors?: DatasetError[] };
+
+export class PackStoreError extends Error {
+  override name = 'PackStoreError';
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+export const QUOTA_MESSAGE =
+  'there is not enough storage space for this pack; remove packs you no longer need, or free disk space, and import it again (nothing was changed)';
+
+export interface PackStoreOptions {
+  /** The packs that come with the extension, in order. */
+  bundled: readonly Pack[];
+  /** IndexedDB database name (tests use their own). */
+  name?: string;
+  /** Called after every change (import, on/off, remove), e.g. to tell other contexts. */
+  onChange?: () => void;
+  /** YYYY-MM-DD for migrated version-1 files; default today. */
+  today?: () => string;
+}
+
+export class PackStore {
+  private constructor(
+    private readonly db: IDBPDatabase<PackDB>,
+    private readonly options: PackStoreOptions,
+  ) {}
+
+  static async open(options: PackStoreOptions): Promise<PackStore> {
+    const db = await openDB<PackDB>(options.name ?? DB_NAME, DB_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('packs', { keyPath: 'id' });
+          database.createObjectStore('enabled');
+        }
+      },
+    });
+    return new PackStore(db, options);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Bundled packs (or their imported updates) first, then imported packs by import time. */
+  private async effective(): Promise<{ pack: Pack; stored: StoredPack | null; bundled: boolean }[]> {
+    const stored = await this.db.getAll('packs');
+    const byId = new Map(stored.map((s) => [s.id, s]));
+    const out: { pack: Pack; stored: StoredPack | null; bundled: boolean }[] = [];
+    for (const b of this.options.bundled) {
+      const s = byId.get(b.pack.id);
+      byId.delete(b.pack.id);
+      out.push(
+        s && s.pack.pack.revision > b.pack.revision
+          ? { pack: s.pack, stored: s, bundled: true }
+          : { pack: b, stored: null, bundled: true },
+      );
+    }
+    for (const s of [...byId.values()].sort((a, b) => a.installedAt - b.installedAt))
+      out.push({ pack: s.pack, stored: s, bundled: false });
+    return out;
+  }
+
+  async list(): Promise<PackSummary[]> {
+    const [packs, enabledKeys, enabledValues] = await Promise.all([
+      this.effective(),
+      this.db.getAllKeys('enabled'),
+      this.db.getAll('enabled'),
+    ]);
+    const enabled = new Map(enabledKeys.map((k, i) => [k, enabledValues[i]]));
+    return packs.map(({ pack, stored, bundled }) => ({
+      id: pack.pack.id,
+      title: pack.pack.title,
+      revision: pack.pack.revision,
+      attribution: pack.pack.attribution,
+      license: pack.pack.license,
+      homepage: pack.pack.homepage,
+      languages: [...pack.pack.languages],
+      counts: packCounts(pack),
+      enabled: enabled.get(pack.pack.id) ?? true,
+      bundled,
+      imported: stored !== null,
+      bytes: stored?.bytes ?? utf8Length(JSON.stringify(pack)),
+    }));
+  }
+
+  /** The packs to recognize, in list order. */
+  async enabledPacks(): Promise<Pack[]> {
+    const [packs, keys, values] = await Promise.all([
+      this.effective(),
+      this.db.getAllKeys('enabled'),
+      this.db.getAll('enabled'),
+    ]);
+    const enabled = new Map(keys.map((k, i) => [k, values[i]]));
+    return packs.filter(({ pack }) => enabled.get(pack.pack.id) ?? true).map(({ pack }) => pack);
+  }
+
+  async get(id: string): Promise<Pack | null> {
+    return (await this.effective()).find((p) => p.pack.pack.id === id)?.pack ?? null;
+  }
+
+  /** A file as the user chose it: `.json` or `.zip` (see core/pack/file.ts). */
+  async importFile(name: string, bytes: Uint8Array): Promise<ImportOutcome> {
+    const read = readPackFile(name, bytes);
+    if (!read.ok) return { ok: false, error: read.error };
+    return this.importValues(read.packs);
+  }
+
+  /** Validates every pack, then writes all of them in one transaction, or none. */
+  async importValues(entries: readonly { name: string; value: unknown }[]): Promise<ImportOutcome> {
+    if (entries.length === 0) return { ok: false, error: 'the file holds no pack' };
+    const current = await this.effective();
+    const installed: InstalledPackInfo[] = current.map(({ pack }) => installedInfo(pack));
+    const today = this.options.today?.();
+    const accepted: { pack: Pack; updatedFrom: number | null; json: string }[] = [];
+    for (const entry of entries) {
+      const r = validatePack(entry.value, today ? { installed, today } : { installed });
+      const where = entries.length > 1 ? `${entry.name}: ` : '';
+      if (!r.ok) {
+        const first = r.errors[0]!;
+        const more = r.errors.length > 1 ? ` (+${r.errors.length - 1} more)` : '';
+        return { ok: false, error: `${where}${first.path}: ${first.message}${more}`, errors: r.errors };
+      }
+      const decision = decideImport(r.pack, installed);
+      if (decision.kind === 'refuse') return { ok: false, error: `${where}${decision.message}` };
+      const json = JSON.stringify(r.pack);
+      accepted.push({ pack: r.pack, updatedFrom: decision.kind === 'update' ? decision.from : null, json });
+      // A second pack of the same file with the same id is judged against this one.
+      const at = installed.findIndex((i) => i.id === r.pack.pack.id);
+      if (at >= 0) installed.splice(at, 1);
+      installed.push(installedInfo(r.pack));
+    }
+    const tx = this.db.transaction(['packs', 'enabled'], 'readwrite');
+    const packs = tx.objectStore('packs');
+    const enabled = tx.objectStore('enabled');
+    const now = Date.now();
+    try {
+      for (const a of accepted) {
+        const prior = await packs.get(a.pack.pack.id);
+        if (prior && prior.pack.pack.revision >= a.pack.pack.revision)
+          throw new PackStoreError(
+            `revision ${prior.pack.pack.revision} of "${a.pack.pack.id}" was installed meanwhile; nothing was changed`,
+          );
+        await packs.put({
+          id: a.pack.pack.id,
+          pack: a.pack,
+          installedAt: prior?.installedAt ?? now,
+          bytes: utf8Length(a.json),
+        });
+        if ((await enabled.get(a.pack.pack.id)) === undefined) await enabled.put(true, a.pack.pack.id);
+      }
+      await tx.done;
+    } catch (e) {
+      try {
+        tx.abort();
+      } catch {
+        // already aborted or finished
+      }
+      await tx.done.catch(() => undefined);
+      if (isQuotaError(e)) return { ok: false, error: QUOTA_MESSAGE };
+      if (e instanceof PackStoreError) return { ok: false, error: e.message };
+      return { ok: false, error: `the packs could not be stored (${(e as Error).message}); nothing was changed` };
+    }
+    this.options.onChange?.();
+    return {
+      ok: true,
+      installed: accepted.map((a) => ({
+        id: a.pack.pack.id,
+        title: a.pack.pack.title,
+        revision: a.pack.pack.revision,
+        updatedFrom: a.updatedFrom,
+      })),
+    };
+  }
+
+  async setEnabled(id: string, on: boolean): Promise<void> {
+    if (!(await this.get(id))) throw new PackStoreError(`no pack "${id}" is installed`);
+    await this.db.put('enabled', on, id);
+    this.options.onChange?.();
+  }
+
+  /**
+   * Removes an imported pack (an imported update of a bundled pack: the
+   * bundled revision is back). A bundled pack itself cannot be removed.
+   */
+  async remove(id: string): Promise<void> {
+    const stored = await this.db.get('packs', id);
+    if (!stored) {
+      if (this.options.bundled.some((b) => b.pack.id === id))
+        throw new PackStoreError(`"${id}" comes with Crosscheck and cannot be removed; turn it off instead`);
+      throw new PackStoreError(`no pack "${id}" is installed`);
+    }
+    const tx = this.db.transaction(['packs', 'enabled'], 'readwrite');
+    await tx.objectStore('packs').delete(id);
+    if (!this.options.bundled.some((b) => b.pack.id === id)) await tx.objectStore('enabled').delete(id);
+    await tx.done;
+    this.options.onChange?.();
+  }
+
+  /** The pack file, as JSON (what `importFile` reads back). */
+  async exportPack(id: string): Promise<string> {
+    const pack = await this.get(id);
+    if (!pack) throw new PackStoreError(`no pack "${id}" is installed`);
+    return `${JSON.stringify(pack, null, 2)}\n`;
+  }
+}
