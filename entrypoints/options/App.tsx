@@ -8,6 +8,7 @@ import { OptionsForm } from '../../components/OptionsForm';
 import { importDataset, loadActiveDataset, resetToBundled, watchActiveDataset } from '../../lib/dataset-store';
 import { translator } from '../../lib/i18n';
 import { getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+import { PacksPanel } from './PacksPanel';
 
 const SAVED_MESSAGE_MS = 4000;
 
@@ -93,6 +94,7 @@ export function App({ initialSettings, initialDataset }: AppProps) {
           onImport={(file) => void onImport(file)}
           onReset={() => void resetToBundled().then(() => announce(t('optSaved')))}
         />
+        <PacksPanel t={t} lang={lang} announce={announce} />
       </main>
       <p class="cc-status" role="status" aria-live="polite">
         {status}

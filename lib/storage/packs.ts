@@ -1,0 +1,21 @@
+/**
+ * The extension's pack store (pack-store.ts) with the bundled packs, and a
+ * change signal for every context: IndexedDB has no change events across
+ * pages, so every change also bumps `local:packs-changed` in
+ * `storage.local`, which the background (to recompile its matcher) and open
+ * options pages watch.
+ */
+import { storage } from 'wxt/utils/storage';
+import { bundledPack } from '../../data/bundled-pack';
+import { PackStore } from './pack-store';
+
+const changed = storage.defineItem<number>('local:packs-changed', { fallback: 0 });
+
+export function openPacks(): Promise<PackStore> {
+  return PackStore.open({ bundled: [bundledPack()], onChange: () => void changed.setValue(Date.now()) });
+}
+
+/** Calls `cb` after any context changed the installed packs. */
+export function watchPacks(cb: () => void): () => void {
+  return changed.watch(() => cb());
+}
