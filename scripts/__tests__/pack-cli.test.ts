@@ -128,7 +128,7 @@ describe('npm run pack', () => {
     p.entities[1]!.aliases.push('Putin');
     writeFileSync(path.join(dir, 'collide.json'), JSON.stringify(p));
     const r = run(dir, 'check', 'collide.json', '--no-corpus');
-    expect(r.out).toContain('solberg-haugen "Putin" is nato-ukraine-security-guarantees-2025-08/vladimir-putin');
+    expect(r.out).toContain('solberg-haugen ↔ nato-ukraine-security-guarantees-2025-08/vladimir-putin: "Putin"');
     p.pack.revision = 0;
     writeFileSync(path.join(dir, 'bad.json'), JSON.stringify(p));
     expect(run(dir, 'check', 'bad.json', '--no-corpus')).toMatchObject({

@@ -166,8 +166,14 @@ export function formatCheck(p: Pack, r: CheckReport): string {
   lines.push('', `Entities never quoted in a claim (${r.unquotedEntities.length}):`);
   if (r.unquotedEntities.length) lines.push(`  ${r.unquotedEntities.join(', ')}`);
   lines.push('', `Aliases that another pack uses for another item (${r.collisions.length}):`);
-  for (const x of r.collisions)
-    lines.push(`  ${x.entity} "${x.alias}" is ${x.pack}/${x.other} (add the same key, or drop the alias)`);
+  const groups = new Map<string, string[]>();
+  for (const x of r.collisions) {
+    const k = `${x.entity} ↔ ${x.pack}/${x.other}`;
+    groups.set(k, [...(groups.get(k) ?? []), `"${x.alias}"`]);
+  }
+  for (const [k, aliases] of groups)
+    lines.push(`  ${k}: ${aliases.join(', ')} (give both the same key, or drop these aliases)`);
+
   if (r.commonAliases) {
     const a = r.commonAliases;
     lines.push(

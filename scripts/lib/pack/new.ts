@@ -14,7 +14,9 @@ import { PACK_SCHEMA_VERSION, PackIdSchema } from '../../../core/pack/manifest';
 import type { Pack } from '../../../core/pack/schema';
 import * as v from 'valibot';
 import { UsageError } from './io';
-import { detectLanguage, findDate, nameCandidates, type NameCandidate } from './text';
+import { detectLanguage, findDate, nameCandidates, sentenceAround, type NameCandidate } from './text';
+import { mergePacks } from '../../../core/pack/merge';
+import { compileMatcher } from '../../../core/recognize/matcher';
 
 export const TODO = 'TODO';
 
@@ -63,7 +65,14 @@ export function newPack(o: NewOptions): Pack {
   if (!idCheck.success) throw new UsageError(`--id ${o.id}: ${idCheck.issues[0].message}`);
   if (o.reports.length === 0) throw new UsageError('give at least one report file');
 
-  // Known entities by folded alias (unambiguous aliases only; first pack wins).
+  // Known entities: the known packs' own matcher finds them (inflection, case rules, multi-word aliases).
+  const merged = mergePacks(o.known);
+  const matcher = compileMatcher(merged.dataset);
+  const ownEntity = (mergedId: string): Entity | undefined => {
+    const origin = merged.origins.get(mergedId)?.[0];
+    const pack = o.known.find((p) => p.pack.id === origin?.pack);
+    return pack?.entities.find((e) => e.id === origin?.id);
+  };
   const byAlias = new Map<string, Entity>();
   for (const p of o.known)
     for (const e of p.entities) {
@@ -89,21 +98,20 @@ export function newPack(o: NewOptions): Pack {
 
   const entities = new Map<string, Entity>();
   const usedIds = new Set<string>();
-  o.reports.forEach((r, i) => {
-    const source = `s${i + 1}`;
-    for (const c of nameCandidates(r.text, (f) => byAlias.has(f))) {
-      const known = byAlias.get(foldName(c.text));
-      const mapKey = known ? `known:${known.key ?? known.id}` : `new:${foldName(c.text)}`;
-      const prior = entities.get(mapKey);
-      if (prior) {
-        if (!prior.evidence.some((q) => q.source === source)) prior.evidence.push({ source, quote: c.sentence });
-        if (!prior.aliases.some((a) => foldName(a) === foldName(c.text))) prior.aliases.push(c.text);
-        continue;
-      }
-      let id = slug(known ? known.id : c.text);
-      while (usedIds.has(id)) id = `${id}-2`;
-      usedIds.add(id);
-      const entity: Entity = known
+  const note = (source: string, found: NameCandidate, known: Entity | undefined, text: string) => {
+    const mapKey = known ? `known:${known.key ?? known.id}` : `new:${foldName(found.text)}`;
+    const prior = entities.get(mapKey);
+    if (prior) {
+      if (!prior.evidence.some((q) => q.source === source)) prior.evidence.push({ source, quote: found.sentence });
+      if (!prior.aliases.some((a) => foldName(a) === foldName(found.text))) prior.aliases.push(found.text);
+      return;
+    }
+    let id = slug(known ? known.id : found.text);
+    while (usedIds.has(id)) id = `${id}-2`;
+    usedIds.add(id);
+    entities.set(
+      mapKey,
+      known
         ? {
             id,
             kind: known.kind,
@@ -112,19 +120,29 @@ export function newPack(o: NewOptions): Pack {
             aliases: [...known.aliases],
             ambiguous: [...known.ambiguous],
             description: known.description,
-            evidence: [{ source, quote: c.sentence }],
+            evidence: [{ source, quote: found.sentence }],
           }
         : {
             id,
-            kind: guessKind(c, r.text),
-            name: { de: c.text, en: c.text },
-            aliases: [c.text],
+            kind: guessKind(found, text),
+            name: { de: found.text, en: found.text },
+            aliases: [found.text],
             ambiguous: [],
             description: { de: TODO, en: `${TODO}: check the kind, add a key (Wikidata id), describe` },
-            evidence: [{ source, quote: c.sentence }],
-          };
-      entities.set(mapKey, entity);
+            evidence: [{ source, quote: found.sentence }],
+          },
+    );
+  };
+  o.reports.forEach((r, i) => {
+    const source = `s${i + 1}`;
+    const hits = matcher.findHits(r.text).filter((h) => h.kind === 'alias' && !h.ambiguous);
+    for (const h of hits) {
+      const known = ownEntity(h.id);
+      if (known) note(source, { text: h.text, count: 1, sentence: sentenceAround(r.text, h.start) }, known, r.text);
     }
+    const taken = (start: number, end: number) => hits.some((h) => h.start < end && start < h.end);
+    for (const c of nameCandidates(r.text, (f) => byAlias.has(f), taken))
+      note(source, c, byAlias.get(foldName(c.text)), r.text);
   });
 
   const languages = [...new Set(sources.map((s) => s.language))];

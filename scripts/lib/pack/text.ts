@@ -129,11 +129,17 @@ export function sentenceAround(text: string, at: number): string {
 
 /**
  * Capitalized name sequences of two to four words ("Giuseppe Cavo Dragone",
- * "Mark Rutte", "Ludwig van Beethoven"), and single capitalized words that
- * `known` recognizes (aliases of installed packs' entities, folded). German
- * capitalizes every noun, so unknown single words are not candidates.
+ * "Mark Rutte", "Ludwig van Beethoven"), titles and a leading noun after an
+ * article dropped. German capitalizes every noun, so single words are not
+ * candidates. `known(folded)` names a known alias: the longest known part of
+ * a sequence is the candidate; `taken(start, end)` marks text already
+ * recognized as a known entity (skipped).
  */
-export function nameCandidates(text: string, known: (folded: string) => boolean): NameCandidate[] {
+export function nameCandidates(
+  text: string,
+  known: (folded: string) => boolean,
+  taken: (start: number, end: number) => boolean = () => false,
+): NameCandidate[] {
   const found = new Map<string, NameCandidate>();
   const add = (name: string, at: number) => {
     const key = foldName(name);
@@ -159,6 +165,8 @@ export function nameCandidates(text: string, known: (folded: string) => boolean)
       else break;
     }
     i += seq.length - 1;
+    const last0 = seq[seq.length - 1]!;
+    if (taken(seq[0]!.index!, last0.index! + last0[0].length)) continue;
     while (seq.length > 1 && PARTICLES.has(seq[seq.length - 1]![0])) seq.pop();
     const spanText = (a: number, b: number) =>
       text.slice(seq[a]!.index!, seq[b]!.index! + seq[b]![0].length).replace(/[.]+$/, '');
