@@ -8,7 +8,7 @@
  * source that never reports on the subject is not counted as silent.
  * A source that contradicts itself stands in more than one position.
  */
-import type { Dataset } from './schema';
+import type { Claim, Dataset } from './schema';
 
 export interface Position {
   value: string;
@@ -37,9 +37,17 @@ export function computeStandings(d: Dataset): AspectStanding[] {
     set.add(c.source);
   }
 
+  // Claims by aspect, in dataset order (one pass: linear in claims, not aspects × claims).
+  const claimsOf = new Map<string, Claim[]>();
+  for (const c of d.claims) {
+    const list = claimsOf.get(c.aspect);
+    if (list) list.push(c);
+    else claimsOf.set(c.aspect, [c]);
+  }
+
   const standings: AspectStanding[] = [];
   for (const aspect of d.aspects) {
-    const claims = d.claims.filter((c) => c.aspect === aspect.id);
+    const claims = claimsOf.get(aspect.id) ?? [];
     if (claims.length === 0) continue;
     const positions: Position[] = [];
     for (const { value } of aspect.values) {

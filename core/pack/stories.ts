@@ -15,7 +15,7 @@
  * `storiesOf`: for a subject (a shared keyed entity, or an item of one pack),
  * what each story reported, story by story, the page's own stories first.
  */
-import type { Claim, Source } from '../dataset/schema';
+import type { Claim, CrosscheckEvent, Entity, Source } from '../dataset/schema';
 import type { RecognizedEvent } from '../recognize/events';
 import { judgeRelevance, RELEVANCE_THRESHOLD, type Relevance } from '../recognize/relevance';
 import type { ClaimMatch, Hit, Mention, ScanResult } from '../recognize/types';
@@ -26,6 +26,34 @@ export interface StoryRelevance extends Relevance {
   pack: string;
 }
 
+interface PartIndex {
+  entities: Map<string, Entity>;
+  eventsById: Map<string, CrosscheckEvent>;
+}
+
+/** Per pack, its entities and events by merged id: built once per merged set, not per page. */
+const partIndexes = new WeakMap<MergedPacks, Map<string, PartIndex>>();
+function partIndex(merged: MergedPacks, packId: string): PartIndex {
+  let all = partIndexes.get(merged);
+  if (!all) partIndexes.set(merged, (all = new Map()));
+  let index = all.get(packId);
+  if (!index) {
+    const part = merged.parts.find((p) => p.manifest.id === packId);
+    index = {
+      entities: new Map(part?.dataset.entities.map((e) => [e.id, e])),
+      eventsById: new Map(part?.dataset.events.map((e) => [e.id, e])),
+    };
+    all.set(packId, index);
+  }
+  return index;
+}
+
+/**
+ * Relevance per story, for the packs the page gives any evidence for (a name,
+ * a trigger, a topic term, an event or a claim of theirs), in pack order;
+ * packs without evidence are left out (they score 0). The cost follows the
+ * hits on the page, not the number of packs.
+ */
 export function judgeStories(
   merged: MergedPacks,
   scan: ScanResult,
@@ -34,11 +62,16 @@ export function judgeStories(
 ): StoryRelevance[] {
   const aliasHits = hits.filter((h) => h.kind === 'alias');
   const cueHits = hits.filter((h) => h.kind === 'aspect-cue');
-  return merged.parts.map((part) => {
-    const pid = part.manifest.id;
+  const touched = new Set<string>();
+  const touch = (id: string) => merged.membership.get(id)?.forEach((p) => touched.add(p));
+  for (const h of hits) if (h.kind !== 'alias' || !h.ambiguous) touch(h.id);
+  for (const e of scan.events) touch(e.id);
+  for (const c of scan.claims) touch(c.aspect);
+  const order = new Map(merged.parts.map((p, i) => [p.manifest.id, i]));
+  const packs = [...touched].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return packs.map((pid) => {
     const inPack = (id: string) => merged.membership.get(id)?.includes(pid) === true;
-    const entities = new Map(part.dataset.entities.map((e) => [e.id, e]));
-    const eventsById = new Map(part.dataset.events.map((e) => [e.id, e]));
+    const { entities, eventsById } = partIndex(merged, pid);
     const named = new Set(aliasHits.filter((h) => !h.ambiguous && entities.has(h.id)).map((h) => h.id));
     const triggered = new Set(hits.filter((h) => h.kind === 'trigger' && eventsById.has(h.id)).map((h) => h.id));
     const events: RecognizedEvent[] = scan.events
