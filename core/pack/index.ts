@@ -15,3 +15,4 @@ export { assemblePack } from './bundled';
 export { mergePacks, nsId, keyId, splitId, NS, type MergedPacks, type PackPart } from './merge';
 export { judgeStories, mentionsForStories, storiesOf, type StoryRelevance, type StoryReport } from './stories';
 export { readPackFile, MAX_UNZIPPED_BYTES, type PackFileEntry, type PackFileResult } from './file';
+export { compilePacks, type PacksRecognizer, type PacksScan } from './recognizer';
