@@ -90,7 +90,11 @@ export function PacksPanel({ t, lang, announce, open = openPacks }: PacksPanelPr
             .join(' ');
         })
       }
-      onToggle={(id, on) => void act(async (s) => (await s.setEnabled(id, on), t('optSaved')))}
+      onToggle={(id, on) => {
+        // Shown at once (a controlled checkbox would spring back until the store answers).
+        setPacks((list) => list.map((p) => (p.id === id ? { ...p, enabled: on } : p)));
+        void act(async (s) => (await s.setEnabled(id, on), t('optSaved')));
+      }}
       onRemove={(id) => {
         const title = titleOf(id);
         void act(async (s) => (await s.remove(id), t('optPackRemoved', title)));
