@@ -5,9 +5,9 @@
  */
 export const HIGHLIGHT_KINDS = ['person', 'organization', 'place', 'group', 'event', 'claim'] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
-export const UI_LANGUAGES = ['auto', 'de', 'en'] as const;
+const UI_LANGUAGES = ['auto', 'de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export const HIGHLIGHT_STYLES = ['tint', 'underline'] as const;
+const HIGHLIGHT_STYLES = ['tint', 'underline'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export interface Settings {

@@ -29,7 +29,7 @@ function format(entry: Messages[string] | undefined, subs: (string | number)[]):
 }
 
 /** The language the interface shows in. */
-export function resolveLanguage(setting: UiLanguage): Lang {
+function resolveLanguage(setting: UiLanguage): Lang {
   if (setting !== 'auto') return setting;
   let ui = '';
   try {

@@ -160,7 +160,7 @@ function scanContext(_page: PageContext, relevant: boolean): ScanContext | undef
 }
 
 /** The scan result in the compact form sent to the content script. */
-export function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): ScanReply {
+function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): ScanReply {
   const targets: FoundTarget[] = [];
   const index = new Map<string, number>();
   const targetIndex = (key: string, make: () => FoundTarget) => {

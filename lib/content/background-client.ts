@@ -25,7 +25,7 @@ export class ExtensionGone extends Error {
 }
 
 /** Waits before the 2nd, 3rd and 4th attempt, ms. */
-export const RETRY_DELAYS_MS = [100, 400, 1500];
+const RETRY_DELAYS_MS = [100, 400, 1500];
 
 export type Ask = <T>(message: ToBackground, signal?: AbortSignal) => Promise<T>;
 

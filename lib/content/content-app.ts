@@ -280,7 +280,7 @@ export class ContentApp {
 }
 
 /** The requests for an answer's ranges of the kinds shown. */
-export function requestsOf(reply: ScanReply, settings: Settings): HighlightRequest[] {
+function requestsOf(reply: ScanReply, settings: Settings): HighlightRequest[] {
   const out: HighlightRequest[] = [];
   if (!reply.relevant) return out;
   for (let i = 0; i < reply.ranges.length; i += 3) {

@@ -88,7 +88,7 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-export function isSkippedElement(el: Element): boolean {
+function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag)) return true;
   if (el.namespaceURI !== null && el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
@@ -99,7 +99,7 @@ export function isSkippedElement(el: Element): boolean {
 }
 
 /** The nearest block-level ancestor (by tag), the unit that mark.js is applied to. */
-export function blockOf(node: Node, stop: Node): Element | null {
+function blockOf(node: Node, stop: Node): Element | null {
   let el = node.parentElement;
   while (el && el !== stop) {
     if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;

@@ -59,11 +59,11 @@ export type ScanOutcome =
  * stay well under the 50 ms of a long task, and the page renders (and answers
  * input) between slices.
  */
-export const SLICE_MS = 25;
+const SLICE_MS = 25;
 /** About a screenful of article text, with the page's navigation before it. */
-export const FIRST_SCREEN_CHARS = 10_000;
-export const MIN_CHARS = 60;
-export const PIECE_CHARS = 512 * 1024;
+const FIRST_SCREEN_CHARS = 10_000;
+const MIN_CHARS = 60;
+const PIECE_CHARS = 512 * 1024;
 /** Containers highlighted per batch; batches run until the slice's time is used up. */
 const CONTAINERS_PER_BATCH = 8;
 /** Requests per batch, beyond which a batch ends at the next container. */
@@ -90,6 +90,7 @@ export class ScanSession {
     } catch (error) {
       if (error instanceof Aborted || this.opts.signal.aborted) return { status: 'aborted' };
       this.opts.painter.undo();
+      timingMark('scan-failed');
       return { status: 'failed', error };
     }
   }
@@ -267,7 +268,7 @@ export class ScanSession {
   }
 }
 
-export function isReply(answer: ScanAnswer | undefined): answer is ScanReply {
+function isReply(answer: ScanAnswer | undefined): answer is ScanReply {
   return !!answer && 'ranges' in answer && Array.isArray(answer.ranges);
 }
 

@@ -7,7 +7,7 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, sanitizeSettings, siteKey, type Settings } from '../../core/settings';
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
