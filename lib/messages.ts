@@ -7,6 +7,7 @@
  * asks for a popover's content when one opens (`PopoverRequest`).
  */
 import type { PageSummary } from '../core/page-summary';
+import type { PageContext } from '../core/recognize/index';
 import type { UiLanguage } from '../core/settings';
 import type { PopoverTarget, PopoverView } from '../core/views/popover-view';
 
@@ -18,11 +19,7 @@ export type MarkTarget =
 /** A target as the background sends it: with whether the sources disagree about its subject. */
 export type FoundTarget = MarkTarget & { disputed: boolean };
 
-/** The page the text comes from (for the recognition core's page context). */
-export interface PageContext {
-  url: string;
-  title: string;
-}
+export type { PageContext };
 
 /**
  * What the background found in a text. Compact, since a dense page has tens
@@ -45,7 +42,8 @@ export interface ScanReply {
 export interface ScanRequest {
   type: 'scan';
   text: string;
-  page: PageContext;
+  /** Left out on a page's first screen (it is only needed once that says something). */
+  page?: PageContext;
   /** The page is already known to be about the story (an incremental scan of new content). */
   relevant?: boolean;
   /**

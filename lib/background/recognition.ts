@@ -33,7 +33,7 @@ const PIECES_TTL_MS = 60_000;
 
 export interface ScanInput {
   text: string;
-  page: PageContext;
+  page?: PageContext;
   relevant?: boolean;
   piece?: { session: string; index: number; last: boolean };
 }
@@ -147,16 +147,16 @@ export class RecognitionService {
     return kept.lost ? 'lost' : kept.parts.join('');
   }
 
-  private scanText(c: Compiled, text: string, page: PageContext, relevant: boolean): ScanReply {
+  private scanText(c: Compiled, text: string, page: PageContext | undefined, relevant: boolean): ScanReply {
     const result = c.matcher.scan(text, scanContext(page, relevant));
     const quiet = !result.relevant && result.mentions.length === 0 && c.matcher.findHits(text).length === 0;
     return toReply(result, c.disputed, quiet);
   }
 }
 
-/** What the recognition core is told about the page besides its text. */
-function scanContext(_page: PageContext, relevant: boolean): ScanContext | undefined {
-  return relevant ? { relevant: true } : undefined;
+/** What the recognition core is told besides the text: what the page says about itself, and known relevance. */
+function scanContext(page: PageContext | undefined, relevant: boolean): ScanContext {
+  return { ...(page ? { page } : {}), ...(relevant ? { relevant: true } : {}) };
 }
 
 /** The scan result in the compact form sent to the content script. */

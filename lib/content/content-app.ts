@@ -16,6 +16,7 @@ import { DomWatcher } from './dom-watcher';
 import { Highlighter, type HighlightRequest } from './highlighter';
 import { MarkRegistry } from './mark-registry';
 import { isInsideOwnUi, MARK_CLASS } from './own';
+import { readPageMeta } from './page-meta';
 import { readPageText, type PageText } from './page-text';
 import { PageFindings, reportSummary } from './reporting';
 import { ScanSession, type ScanPainter } from './scan-session';
@@ -93,8 +94,15 @@ export class ContentApp {
     return isEnabledOn(this.settings, location.hostname);
   }
 
+  /** What the page says about itself (date, address, title): read once per full scan. */
+  private pageContext: PageContext | null = null;
+
   private page(): PageContext {
-    return { url: location.href, title: this.doc.title };
+    if (!this.pageContext) {
+      const meta = readPageMeta(this.doc, location.href);
+      this.pageContext = { published: meta.published, url: meta.url, title: meta.title };
+    }
+    return this.pageContext;
   }
 
   private applySettings(next: Settings) {
@@ -144,6 +152,7 @@ export class ContentApp {
     const controller = new AbortController();
     this.scan = controller;
     this.active = true;
+    this.pageContext = null; // a new page (single-page navigation) or new settings: read it again
     const painter: ScanPainter = {
       warm: (pt, requests) => this.highlighter.warmVisibility(pt, requests),
       paint: (pt, requests) => this.paint(pt, requests),
@@ -152,7 +161,7 @@ export class ContentApp {
     const outcome = await new ScanSession({
       root: body,
       signal: controller.signal,
-      page: this.page(),
+      page: () => this.page(),
       ask: this.ask,
       painter,
       kinds: () => this.settings.kinds,

@@ -33,7 +33,8 @@ export interface ScanPainter {
 export interface ScanSessionOptions {
   root: Node;
   signal: AbortSignal;
-  page: PageContext;
+  /** What the page says about itself; read only when the page's text is sent for a full answer. */
+  page(): PageContext;
   ask: Ask;
   painter: ScanPainter;
   kinds(): Record<HighlightKind, boolean>;
@@ -126,7 +127,7 @@ export class ScanSession {
   }
 
   private async scan(): Promise<ScanOutcome> {
-    const { root, page } = this.opts;
+    const { root } = this.opts;
     const first = this.opts.firstScreenChars ?? FIRST_SCREEN_CHARS;
     this.sliceStart = performance.now();
     timingMark('scan-start');
@@ -152,7 +153,6 @@ export class ScanSession {
       const answer = await this.ask({
         type: 'scan',
         text: screen.text,
-        page,
         piece: { session, index: 0, last: false },
       });
       if (!isReply(answer)) throw new Error('no answer for the first screen');
@@ -191,7 +191,7 @@ export class ScanSession {
   }
 
   private async askWhole(text: string): Promise<ScanReply> {
-    const answer = await this.ask({ type: 'scan', text, page: this.opts.page });
+    const answer = await this.ask({ type: 'scan', text, page: this.opts.page() });
     if (!isReply(answer)) throw new Error('no scan answer');
     return answer;
   }
@@ -205,7 +205,7 @@ export class ScanSession {
       answer = await this.ask({
         type: 'scan',
         text: text.slice(at, at + size),
-        page: this.opts.page,
+        page: this.opts.page(),
         piece: { session, index, last },
       });
       if (last) break;

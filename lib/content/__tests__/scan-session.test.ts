@@ -37,7 +37,7 @@ async function run(opts: Partial<ScanSessionOptions> & { ask: Ask }, h = new Hig
   const session = new ScanSession({
     root: document.body,
     signal: controller.signal,
-    page,
+    page: () => page,
     kinds: () => DEFAULT_SETTINGS.kinds,
     painter: {
       warm: (pt, r) => h.warmVisibility(pt, r),
