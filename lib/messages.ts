@@ -35,7 +35,10 @@ export interface ScanReply {
   ranges: number[];
   /** Recognized events, strongest evidence first, with their weight (evidence count). */
   events: [id: string, weight: number][];
-  /** The text contains nothing at all of the dataset (no name, no trigger, no cue). */
+  /**
+   * A page's first screen (the first piece) contains nothing at all of the
+   * dataset: no name, no trigger, no cue. Always false for other requests.
+   */
   quiet: boolean;
 }
 

@@ -105,7 +105,8 @@ export class RecognitionService {
     }
     const c = await this.ready();
     const start = performance.now();
-    const reply = this.scanText(c, text, input.page, input.relevant ?? false);
+    const firstScreen = piece?.index === 0 && !piece.last;
+    const reply = this.scanText(c, text, input.page, input.relevant ?? false, firstScreen);
     timingSpan('scan', start, { chars: text.length, relevant: reply.relevant });
     return reply;
   }
@@ -147,9 +148,15 @@ export class RecognitionService {
     return kept.lost ? 'lost' : kept.parts.join('');
   }
 
-  private scanText(c: Compiled, text: string, page: PageContext | undefined, relevant: boolean): ScanReply {
+  private scanText(
+    c: Compiled,
+    text: string,
+    page: PageContext | undefined,
+    relevant: boolean,
+    checkQuiet = false,
+  ): ScanReply {
     const result = c.matcher.scan(text, scanContext(page, relevant));
-    const quiet = !result.relevant && result.mentions.length === 0 && c.matcher.findHits(text).length === 0;
+    const quiet = checkQuiet && !result.relevant && c.matcher.findHits(text).length === 0;
     return toReply(result, c.disputed, quiet);
   }
 }

@@ -75,12 +75,20 @@ describe('RecognitionService', () => {
     );
   });
 
-  it('says a text holding nothing of the dataset is quiet', async () => {
+  it('says a first screen holding nothing of the dataset is quiet', async () => {
     const { service } = newService();
-    const reply = asReply(
-      await service.scan({ text: 'Der Gemeinderat beschließt den Haushalt für das kommende Jahr. '.repeat(20), page }),
+    const text = 'Der Gemeinderat beschließt den Haushalt für das kommende Jahr. '.repeat(20);
+    const first = { session: 'q', index: 0, last: false };
+    expect(asReply(await service.scan({ text, piece: first }))).toMatchObject({
+      relevant: false,
+      quiet: true,
+      ranges: [],
+    });
+    // Only a first screen is asked whether it is quiet; one that names anything is not.
+    expect(asReply(await service.scan({ text, page })).quiet).toBe(false);
+    expect(asReply(await service.scan({ text: `${text} Paris.`, piece: { ...first, session: 'r' } })).quiet).toBe(
+      false,
     );
-    expect(reply).toMatchObject({ relevant: false, quiet: true, ranges: [] });
   });
 
   it('scans the first piece alone, and the last piece with all of them; a lost piece is said so', async () => {
