@@ -1,8 +1,8 @@
 /** The installed story packs: on/off, remove, export, and importing new ones or updates. Renders props only. */
 import { useId } from 'preact/hooks';
 import type { Lang } from '../core/dataset/schema';
-import type { Translate } from '../lib/i18n';
-import type { PackSummary } from '../lib/storage/pack-store';
+import type { PackSummary } from '../core/pack/summary';
+import type { Translate } from '../core/translate';
 
 export interface PacksSectionProps {
   t: Translate;

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../core/views/__tests__/locale';
-import type { PackSummary } from '../../lib/storage/pack-store';
+import type { PackSummary } from '../../core/pack/summary';
 import { PacksSection } from '../PacksSection';
 
 const row = (over: Partial<PackSummary>): PackSummary => ({

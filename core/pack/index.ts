@@ -16,3 +16,4 @@ export { mergePacks, nsId, keyId, splitId, NS, type MergedPacks, type PackPart }
 export { judgeStories, mentionsForStories, storiesOf, type StoryRelevance, type StoryReport } from './stories';
 export { readPackFile, MAX_UNZIPPED_BYTES, type PackFileEntry, type PackFileResult } from './file';
 export { compilePacks, type PacksRecognizer, type PacksScan } from './recognizer';
+export type { PackSummary } from './summary';

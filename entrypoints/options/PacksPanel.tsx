@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PacksSection } from '../../components/PacksSection';
 import type { Lang } from '../../core/dataset/schema';
-import type { Translate } from '../../lib/i18n';
+import type { Translate } from '../../core/translate';
 import type { PackStore, PackSummary } from '../../lib/storage/pack-store';
 import { openPacks, watchPacks } from '../../lib/storage/packs';
 

@@ -22,7 +22,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetError } from '../../core/dataset/validate';
 import { readPackFile } from '../../core/pack/file';
-import { packCounts, type Pack, type PackCounts } from '../../core/pack/schema';
+import { packCounts, type Pack } from '../../core/pack/schema';
+import type { PackSummary } from '../../core/pack/summary';
 import { decideImport, installedInfo, validatePack, type InstalledPackInfo } from '../../core/pack/validate';
 import type { Localized } from '../../core/dataset/schema';
 
@@ -43,23 +44,7 @@ interface PackDB extends DBSchema {
   enabled: { key: string; value: boolean };
 }
 
-/** One row of the options page's list. */
-export interface PackSummary {
-  id: string;
-  title: Localized;
-  revision: number;
-  attribution: string;
-  license: string;
-  homepage: string | null;
-  languages: string[];
-  counts: PackCounts;
-  enabled: boolean;
-  /** Comes with the extension (cannot be removed; an imported update of it can). */
-  bundled: boolean;
-  /** Imported: a new pack, or an update that stands in for a bundled one. */
-  imported: boolean;
-  bytes: number;
-}
+export type { PackSummary };
 
 export type ImportOutcome =
   | { ok: true; installed: { id: string; title: Localized; revision: number; updatedFrom: number | null }[] }
