@@ -85,7 +85,11 @@ export class ContentApp {
 
   stop(): void {
     this.stopped = true;
-    this.unwatch?.();
+    try {
+      this.unwatch?.();
+    } catch {
+      // an orphan after an extension reload: its storage listener is gone with the extension
+    }
     this.unwatch = null;
     this.clear();
   }
@@ -157,6 +161,7 @@ export class ContentApp {
       warm: (pt, requests) => this.highlighter.warmVisibility(pt, requests),
       paint: (pt, requests) => this.paint(pt, requests),
       undo: () => this.undoAll(),
+      undoWithin: (root) => this.watcher.withoutObserving(() => this.highlighter.undoWithin(root)),
     };
     const outcome = await new ScanSession({
       root: body,

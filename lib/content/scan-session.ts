@@ -28,6 +28,8 @@ export interface ScanPainter {
   paint(pt: PageText, requests: HighlightRequest[]): void;
   /** Removes every highlight of this session. */
   undo(): void;
+  /** Removes the highlights inside `root` (its text nodes get their text back). */
+  undoWithin(root: Node): void;
 }
 
 export interface ScanSessionOptions {
@@ -77,7 +79,8 @@ let sessions = 0;
 export class ScanSession {
   private sliceStart = 0;
   private slices = 1;
-  private painted = new Set<string>();
+  /** Key of every range painted, with its block container. */
+  private painted = new Map<string, Element | null>();
   private highlighted = false;
   private readonly sliceMs: number;
 
@@ -168,11 +171,7 @@ export class ScanSession {
       timingMark('text-read');
       full = await this.askRest(pt.text, screen.text.length, session);
       timingMark('matched');
-      if (!this.covers(full, safeEnd)) {
-        // The whole text says otherwise about what the first screen showed: start from the page as it was.
-        this.opts.painter.undo();
-        this.painted.clear();
-      }
+      this.reconcile(pt, full, safeEnd);
       await this.paint(pt, full, Infinity);
       this.finish(full.relevant);
       return { status: 'done', reply: full };
@@ -214,22 +213,41 @@ export class ScanSession {
   }
 
   /**
-   * True when the first screen's highlights are exactly what the answer for the
-   * whole text has there (the whole text can add evidence: an event recognized
-   * from a cue further down).
+   * Makes the first screen's highlights what the answer for the whole text has
+   * there (the whole text can add evidence: an event recognized from a cue
+   * further down). Only the block containers that differ are undone, so that
+   * the rest (a highlight being hovered) stays as it is; they are painted
+   * again with the rest of the answer.
    */
-  private covers(full: ScanReply, safeEnd: number): boolean {
-    if (this.painted.size === 0) return true;
+  private reconcile(pt: PageText, full: ScanReply, safeEnd: number): void {
+    if (this.painted.size === 0) return;
+    if (!full.relevant) {
+      this.opts.painter.undo();
+      this.painted.clear();
+      return;
+    }
     const kinds = this.opts.kinds();
-    let inScreen = 0;
+    const wanted = new Map<string, Element | null>();
     for (let i = 0; i < full.ranges.length; i += 3) {
       const target = full.targets[full.ranges[i + 2]!];
       if (!target || full.ranges[i + 1]! > safeEnd) continue;
       if (!kinds[target.type === 'claim' ? 'claim' : target.kind]) continue;
-      if (!this.painted.has(rangeKey(full, i))) return false;
-      inScreen++;
+      wanted.set(rangeKey(full, i), pt.blocks[nodeIndexAt(pt, full.ranges[i]!)] ?? null);
     }
-    return full.relevant && inScreen === this.painted.size;
+    const stale = new Set<Element | null>();
+    for (const [key, block] of this.painted) if (!wanted.has(key)) stale.add(block);
+    for (const [key, block] of wanted) if (!this.painted.has(key)) stale.add(block);
+    if (stale.size === 0) return;
+    if (stale.has(null)) {
+      this.opts.painter.undo();
+      this.painted.clear();
+      return;
+    }
+    const blocks = [...stale] as Element[];
+    for (const block of blocks) this.opts.painter.undoWithin(block);
+    for (const [key, block] of this.painted) {
+      if (block && blocks.some((b) => b.contains(block))) this.painted.delete(key);
+    }
   }
 
   /** Highlights the answer's ranges that end before `safeEnd` and were not painted yet, in time slices. */
@@ -245,7 +263,7 @@ export class ScanSession {
       if (!kinds[target.type === 'claim' ? 'claim' : target.kind]) continue;
       const key = rangeKey(reply, i);
       if (this.painted.has(key)) continue;
-      this.painted.add(key);
+      this.painted.set(key, pt.blocks[nodeIndexAt(pt, start)] ?? null);
       requests.push({ start, end, layer: target.type === 'claim' ? 'claim' : 'mention', data: target });
     }
     // Look up visibility (style reads) before any mark is written, then only write.
