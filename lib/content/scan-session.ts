@@ -35,7 +35,7 @@ export interface ScanPainter {
 export interface ScanSessionOptions {
   root: Node;
   signal: AbortSignal;
-  /** What the page says about itself; read only when the page's text is sent for a full answer. */
+  /** What the page says about itself; read only when there is enough text to send. */
   page(): PageContext;
   ask: Ask;
   painter: ScanPainter;
@@ -156,6 +156,8 @@ export class ScanSession {
       const answer = await this.ask({
         type: 'scan',
         text: screen.text,
+        // The same page context as the whole text's, so that the first screen is judged alike.
+        page: this.opts.page(),
         piece: { session, index: 0, last: false },
       });
       if (!isReply(answer)) throw new Error('no answer for the first screen');
