@@ -23,7 +23,7 @@
  * English possessives need nothing: the apostrophe separates tokens, so
  * "Trump's" / "Trump’s" / "Zelenskyys'" meet "Trump" + "s" or the -s rule.
  */
-import type { Dataset, Phrases } from '../dataset/schema';
+import { allPhrases, type Dataset, type Phrases } from '../dataset/schema';
 import { hashFolded, isAllCaps, startsUpper, tokenizePhrase } from './fold';
 import type { HitKind } from './types';
 
@@ -190,8 +190,7 @@ export class DictionaryBuilder {
   }
 
   addPhrases(phrases: Phrases, kind: HitKind, id: string, opts: { value?: string } = {}): void {
-    for (const p of phrases.de) this.add(p, kind, id, opts);
-    for (const p of phrases.en) this.add(p, kind, id, opts);
+    for (const p of allPhrases(phrases)) this.add(p, kind, id, opts);
   }
 
   build(): Dictionary {
@@ -232,6 +231,7 @@ export function compileDictionary(dataset: Dataset): Dictionary {
     b.addPhrases(ev.triggers, 'trigger', ev.id);
     b.addPhrases(ev.cues, 'event-cue', ev.id);
   }
+  if (dataset.topic) b.addPhrases(dataset.topic, 'topic', 'topic');
   for (const a of dataset.aspects) {
     if (a.cues) b.addPhrases(a.cues, 'aspect-cue', a.id);
     for (const val of a.values) {

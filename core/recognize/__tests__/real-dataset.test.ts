@@ -163,8 +163,21 @@ describe('the bundled dataset', () => {
         'Helsinki, 16. Juli 2018. Beim Gipfeltreffen zwischen Trump und Putin in Helsinki stellte sich Trump hinter ' +
           'den Kremlchef. Lawrow sprach von einem guten Treffen, die Nato reagierte besorgt. Obama schwieg.',
       );
-      expect(r.relevance.score).toBeGreaterThanOrEqual(4);
+      // The same cast (and a trigger), but the dateline says 2018: the date counts strongly against.
+      expect(r.relevance.reasons).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^-8 page date 2018-07-16 \(dateline\), \d+ days from the story$/),
+        ]),
+      );
       expectQuiet(r);
+      // Without the dateline the cast alone still makes no anchor.
+      expectQuiet(
+        matcher.scan(
+          r.relevance.reasons.length
+            ? 'Beim Gipfeltreffen zwischen Trump und Putin in Helsinki stellte sich Trump hinter den Kremlchef. Lawrow sprach von einem guten Treffen, die Nato reagierte besorgt. Obama schwieg.'
+            : '',
+        ),
+      );
     });
   });
 });

@@ -90,7 +90,7 @@ describe('relevance', () => {
     expectQuiet(r);
     // Unambiguous places are seen, but weigh nothing.
     expect(r.relevance.reasons).toEqual(
-      expect.arrayContaining(['+0 place germany', '+0 place europe', '+0 place usa']),
+      expect.arrayContaining(['+0 place germany (general)', '+0 place europe (general)', '+0 place usa (general)']),
     );
   });
 
@@ -100,10 +100,24 @@ describe('relevance', () => {
         'die Gespräche, Nato-Diplomaten reagierten besorgt, auch Erdogan meldete sich zu Wort. Der ' +
         'Trump-Putin-Gipfel dauerte vier Stunden.',
     );
-    // Four well-known actors (4 points) but no anchor: no event (no date cue, not in Alaska), no topic term.
-    expect(r.relevance.score).toBe(4);
-    expect(r.relevance.reasons).toContain('no anchor (an event, a claim on a named subject, or 2 topic terms)');
+    // Four well-known actors (4 points), no anchor (no event: no date cue, not in Alaska; no topic term),
+    // and the dateline is years away from the story: strongly against.
+    expect(r.relevance.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^-8 page date 2018-07-16 \(dateline\), \d+ days from the story$/),
+      ]),
+    );
+    expect(r.relevance.score).toBe(4 + 1 - 8); // four actors, one trigger of an unrecognized event, the date
+    expect(r.relevance.reasons).toContain(
+      'no anchor (an event, a claim on a named subject, 2 topic terms, or a date close to the story)',
+    );
     expectQuiet(r);
+    const undated = matcher.scan(
+      'Beim Gipfeltreffen in Helsinki gab sich Donald Trump versöhnlich. Putin lobte die Gespräche, Nato-Diplomaten ' +
+        'reagierten besorgt, auch Erdogan meldete sich zu Wort. Der Trump-Putin-Gipfel dauerte vier Stunden.',
+    );
+    expect(undated.relevance.score).toBe(4 + 1);
+    expectQuiet(undated);
   });
 
   it('the same actors plus two topic terms of the story make it relevant; one is not enough', () => {
@@ -137,7 +151,7 @@ describe('relevance', () => {
     });
     const r = cueName.scan('Dragone und Dan Caine. Caine.');
     expect(r.relevance.reasons.filter((x) => x.startsWith('+1 topic'))).toEqual([]);
-    expect(r.relevance.reasons).toContain('+1 person caine');
+    expect(r.relevance.reasons).toContain('+1 person caine (topic)');
   });
 
   it('a claim counts only when its subject is named', () => {
