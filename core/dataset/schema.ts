@@ -174,8 +174,30 @@ export const AspectSchema = v.strictObject({
   /** The question the claims answer ("Did Trump offer US air support?"). */
   label: LocalizedSchema,
   values: v.pipe(v.array(AspectValueSchema), v.minLength(1, 'must list at least one value')),
-  /** Phrases that show a sentence is about this aspect ("Luftunterstützung", "air support"). */
+  /**
+   * Phrases that show a sentence is about this aspect ("Luftunterstützung",
+   * "Unterstützung + Luft"), written as concept patterns (see
+   * core/recognize/patterns.ts). Value signals are written the same way.
+   */
   cues: v.optional(PhrasesSchema),
+  /**
+   * Who must be named in the sentence for it to be about the subject's
+   * position (for "Trump's air support": Trump, the USA, the White House, or
+   * "amerikanisch*"): entities by id (any of their aliases) and further
+   * patterns. Without `actors`, no one needs to be named.
+   */
+  actors: v.optional(
+    v.strictObject({
+      entities: v.array(IdSchema),
+      terms: v.optional(PhrasesSchema),
+    }),
+  ),
+  /**
+   * Other actors whose version of the thing is not the subject's ("European
+   * jets", "Ukraine's air defence"): when one of them stands right before the
+   * cue and closer than any actor, the sentence is not about the subject.
+   */
+  others: v.optional(PhrasesSchema),
 });
 export type Aspect = v.InferOutput<typeof AspectSchema>;
 

@@ -171,6 +171,9 @@ function checkReferences(d: Dataset): DatasetError[] {
   d.aspects.forEach((a, i) => {
     const base = `$.aspects[${i}]`;
     if (!subjectExists(a.subject)) err(`${base}.subject`, `must name an entity or event id (unknown "${a.subject}")`);
+    a.actors?.entities.forEach((id, j) => {
+      if (!entities.has(id)) err(`${base}.actors.entities[${j}]`, `must name an entity id (unknown "${id}")`);
+    });
     const values = new Set<string>();
     a.values.forEach((val, j) => {
       if (values.has(val.value))

@@ -15,6 +15,8 @@ export interface DisputedAspect {
   sourcesByValue: Map<string, string[]>;
   /** All sources with a position, in dataset order. */
   allSources: string[];
+  /** Entities whose names count as the aspect's actors (`aspect.actors.entities`). */
+  actorEntities: Set<string>;
 }
 
 export interface Compiled {
@@ -31,6 +33,8 @@ export interface Compiled {
   sourceOrder: Map<string, number>;
   /** The story's first and last day (see `dates.ts`), or null. */
   span: Span | null;
+  /** Entities that some disputed aspect names as an actor. */
+  actorEntities: Set<string>;
 }
 
 /** Quotes shorter than this (normalized) are too generic to identify a report ("Gipfeltreffen in Alaska"). */
@@ -51,7 +55,12 @@ export function compile(dataset: Dataset): Compiled {
     const sourcesByValue = new Map(st.positions.map((p) => [p.value, p.sources]));
     const all = new Set(st.positions.flatMap((p) => p.sources));
     const allSources = [...all].sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0));
-    disputed.set(aspect.id, { aspect, sourcesByValue, allSources });
+    disputed.set(aspect.id, {
+      aspect,
+      sourcesByValue,
+      allSources,
+      actorEntities: new Set(aspect.actors?.entities ?? []),
+    });
   }
 
   // Verbatim quotes per source: its claims first, then the evidence quotes it backs.
@@ -86,5 +95,6 @@ export function compile(dataset: Dataset): Compiled {
     sourceQuotes,
     sourceOrder,
     span: storySpan(dataset),
+    actorEntities: new Set([...disputed.values()].flatMap((d) => [...d.actorEntities])),
   };
 }

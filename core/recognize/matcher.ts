@@ -25,6 +25,7 @@
  * letting a page render), with exactly the result of `scan`.
  */
 import type { Dataset } from '../dataset/schema';
+import type { Payload } from './dictionary';
 import { claimHits, detectClaimsFrom } from './claims';
 import { compile, type Compiled } from './compiled';
 import { recognizeEventsSteps } from './events';
@@ -88,6 +89,11 @@ function aliasMentions(c: Compiled, order: Map<string, number>, text: string, hi
   }
   flush();
   return out;
+}
+
+/** A cue that is a whole pattern (one part): a topic term. A part ("Luft", "help") is not. */
+function isWhole(c: Compiled, p: Payload): boolean {
+  return p.pattern === undefined || c.dict.patterns[p.pattern]?.parts === 1;
 }
 
 /** A phrase folded word by word, so that "Security guarantees" and "security guarantees" are one term. */
@@ -166,7 +172,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
             if (fromTitle) inTitle.add(p.id);
           }
         } else if (p.kind === 'trigger') triggered.add(p.id);
-        else if (p.kind === 'topic' || p.kind === 'aspect-cue') cueHits.push(h);
+        else if (p.kind === 'topic' || (p.kind === 'aspect-cue' && p.role === 'cue' && isWhole(c, p))) cueHits.push(h);
       }
       // A cue that is (part of) a name counts as that name, not as a topic term.
       let ai = 0;

@@ -14,14 +14,14 @@ import { evaluateFolder, pageHtml, parsePageFile, type Evaluation } from '../lib
 
 const COVERAGE = path.resolve(__dirname, '../../../shared/coverage');
 const FLOORS = {
-  onStoryRelevant: 37 / 44,
+  onStoryRelevant: 38 / 44,
   nearTopicRelevantAtMost: 0,
-  personRecall: 0.67,
+  personRecall: 0.69,
   personPrecision: 0.99,
   eventRecall: 0.26,
   eventPrecision: 0.85,
-  airFlagged: 9,
-  airRight: 3,
+  airFlagged: 17,
+  airRight: 17,
   falseFlags: 0,
 };
 

@@ -1,0 +1,104 @@
+/**
+ * Concept patterns: how the dataset writes aspect cues, value signals,
+ * actors and other actors, so that paraphrase is recognized, not only the
+ * reports' own phrases. Pure module.
+ *
+ * Syntax of one pattern (one string of a `Phrases` list):
+ * - `A + B + C`: parts that must all occur in one sentence, in any order,
+ *   with any words in between, within `PATTERN_WINDOW` characters of each
+ *   other ("Unterstützung + Luft" finds "Unterstützung … aus der Luft" and
+ *   "aus der Luft zu unterstützen");
+ * - `a|b|c`: alternatives of a part, each a word or a phrase;
+ * - `word*`: the word and its inflected forms, by a fixed list of German,
+ *   English and Romance endings (`ENDINGS`; "unterstütz*" → unterstützt,
+ *   unterstützen, Unterstützung, …) — expanded when the dataset is compiled,
+ *   so that matching stays one exact, hashed lookup per token;
+ * - a pattern starting with `!` blocks: its phrases win over shorter
+ *   phrases of the same kind where they overlap ("!air defence|air defense"
+ *   keeps the "air" of "air defence" from being a part of "support + air"),
+ *   and are never a cue themselves.
+ * A plain phrase is a pattern of one part with one alternative.
+ */
+import type { HitKind } from './types';
+
+export type PatternRole = 'cue' | 'actor' | 'other' | 'block';
+
+export interface Pattern {
+  index: number;
+  /** As written in the dataset. */
+  source: string;
+  kind: HitKind;
+  /** Aspect id. */
+  id: string;
+  role: PatternRole;
+  /** For signals: the value asserted. */
+  value?: string;
+  /** Number of parts. */
+  parts: number;
+}
+
+/** Greatest distance, in characters, between the first and the last part of one match. */
+export const PATTERN_WINDOW = 100;
+
+/** Endings a `word*` is expanded with (the bare word included). */
+export const ENDINGS = [
+  '',
+  'e',
+  'en',
+  'end',
+  'ens',
+  'er',
+  'ern',
+  'es',
+  'et',
+  'n',
+  's',
+  'st',
+  't',
+  'te',
+  'ten',
+  'tet',
+  'ung',
+  'ungen',
+  'd',
+  'ed',
+  'ing',
+  'a',
+  'i',
+  'o',
+  'os',
+  'as',
+] as const;
+
+export interface ParsedPattern {
+  /** parts[i] = the alternatives of part i, `*` expanded. */
+  parts: string[][];
+  block: boolean;
+}
+
+function expand(alt: string): string[] {
+  const words = alt.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (!last.endsWith('*') || last.length < 4) return [alt.trim()];
+  const stem = last.slice(0, -1);
+  const head = words.slice(0, -1).join(' ');
+  return ENDINGS.map((e) => (head ? `${head} ${stem}${e}` : `${stem}${e}`));
+}
+
+/** Parses one pattern; null when it has no alternative. */
+export function parsePattern(source: string): ParsedPattern | null {
+  let s = source.trim();
+  const block = s.startsWith('!');
+  if (block) s = s.slice(1);
+  const parts = s
+    .split(/\s\+\s/)
+    .map((part) =>
+      part
+        .split('|')
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+        .flatMap(expand),
+    )
+    .filter((alts) => alts.length > 0);
+  return parts.length ? { parts, block } : null;
+}
