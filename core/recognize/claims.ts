@@ -38,7 +38,7 @@
 import type { Compiled } from './compiled';
 import { foldToken } from './fold';
 import type { RawHit } from './hits';
-import { PATTERN_WINDOW } from './patterns';
+import { distance, patternMatches, type Span } from './patterns';
 import { sentenceAt } from './sentences';
 import type { ClaimMatch } from './types';
 
@@ -202,17 +202,6 @@ export function negated(text: string, start: number, end: number, sStart: number
   return count % 2 === 1;
 }
 
-function distance(a: Span, b: Span): number {
-  if (a.end <= b.start) return b.start - a.end;
-  if (b.end <= a.start) return a.start - b.end;
-  return 0;
-}
-
-interface Span {
-  start: number;
-  end: number;
-}
-
 /** The cues, signals, actors and other actors of disputed aspects in one text's hits, for `detectClaimsFrom`. */
 export interface ClaimHits {
   /** Cue-part hits of every disputed aspect, in text order (the anchors of candidate sentences). */
@@ -266,49 +255,6 @@ function inside(list: RawHit[], start: number, end: number): RawHit[] {
 }
 
 /**
- * Matches of the patterns among `hits` (all of one aspect, one sentence):
- * per pattern, the tightest span that holds one hit of each part, when it
- * is at most `PATTERN_WINDOW` long.
- */
-function patternMatches(c: Compiled, hits: RawHit[]): Array<Span & { pattern: number }> {
-  const byPattern = new Map<number, RawHit[][]>();
-  for (const h of hits) {
-    const p = h.payload.pattern;
-    if (p === undefined) continue;
-    const pattern = c.dict.patterns[p];
-    if (!pattern) continue;
-    let parts = byPattern.get(p);
-    if (!parts) byPattern.set(p, (parts = Array.from({ length: pattern.parts }, () => [])));
-    parts[h.payload.part ?? 0]?.push(h);
-  }
-  const out: Array<Span & { pattern: number }> = [];
-  for (const [p, parts] of byPattern) {
-    if (parts.some((list) => list.length === 0)) continue;
-    if (parts.length === 1) {
-      for (const h of parts[0] as RawHit[]) out.push({ start: h.start, end: h.end, pattern: p });
-      continue;
-    }
-    let best: Span | null = null;
-    for (const h0 of parts[0] as RawHit[]) {
-      let start = h0.start;
-      let end = h0.end;
-      for (let k = 1; k < parts.length; k++) {
-        let near: RawHit | null = null;
-        for (const h of parts[k] as RawHit[]) {
-          if (!near || distance(h, h0) < distance(near, h0)) near = h;
-        }
-        if (!near) break;
-        start = Math.min(start, near.start);
-        end = Math.max(end, near.end);
-      }
-      if (end - start <= PATTERN_WINDOW && (!best || end - start < best.end - best.start)) best = { start, end };
-    }
-    if (best) out.push({ ...best, pattern: p });
-  }
-  return out;
-}
-
-/**
  * The claims of the sentences whose first cue starts in [`from`, `until`), so
  * that a long text can be done in steps. `next` is where the following step
  * starts: past the last sentence done (a sentence is never cut in two).
@@ -342,7 +288,7 @@ export function detectClaimsFrom(
       const here = inside(ch.byAspect.get(aspectId) ?? [], s.start, s.end);
       const role = (h: RawHit) => h.payload.role ?? 'cue';
       let cueSpans = patternMatches(
-        c,
+        c.dict.patterns,
         here.filter((h) => h.payload.kind === 'aspect-cue' && role(h) === 'cue'),
       );
       if (cueSpans.length === 0) continue;
@@ -351,13 +297,13 @@ export function detectClaimsFrom(
         const actors: Span[] = [
           ...inside(ch.actorAliases, s.start, s.end).filter((h) => d.actorEntities.has(h.payload.id)),
           ...patternMatches(
-            c,
+            c.dict.patterns,
             here.filter((h) => role(h) === 'actor'),
           ),
         ];
         if (actors.length === 0) continue;
         const others = patternMatches(
-          c,
+          c.dict.patterns,
           here.filter((h) => role(h) === 'other'),
         );
         cueSpans = cueSpans.filter(
@@ -376,7 +322,7 @@ export function detectClaimsFrom(
       // 4. The value whose signal is nearest to a counted cue.
       const best = new Map<string, number>();
       for (const sig of patternMatches(
-        c,
+        c.dict.patterns,
         here.filter((h) => h.payload.kind === 'signal'),
       )) {
         const value = c.dict.patterns[sig.pattern]?.value;

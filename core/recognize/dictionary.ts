@@ -285,8 +285,8 @@ export function compileDictionary(dataset: Dataset): Dictionary {
     }
   }
   for (const ev of dataset.events) {
-    b.addPhrases(ev.triggers, 'trigger', ev.id);
-    b.addPhrases(ev.cues, 'event-cue', ev.id);
+    b.addPatterns(ev.triggers, 'trigger', ev.id, 'cue');
+    b.addPatterns(ev.cues, 'event-cue', ev.id, 'cue');
   }
   if (dataset.topic) b.addPhrases(dataset.topic, 'topic', 'topic');
   for (const a of dataset.aspects) {

@@ -149,7 +149,9 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       }
     }
     yield;
-    const events = yield* recognizeEventsSteps(c, text, hits);
+    const date = pageDate(c, text, context);
+    const pageDay = date && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? date.value : null;
+    const events = yield* recognizeEventsSteps(c, text, hits, { pageDay });
     yield;
 
     // Evidence for relevance: unambiguous names, trigger hits, topic terms, in the text and the title.
@@ -171,7 +173,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
             entityIds.add(p.id);
             if (fromTitle) inTitle.add(p.id);
           }
-        } else if (p.kind === 'trigger') triggered.add(p.id);
+        } else if (p.kind === 'trigger' && isWhole(c, p)) triggered.add(p.id);
         else if (p.kind === 'topic' || (p.kind === 'aspect-cue' && p.role === 'cue' && isWhole(c, p))) cueHits.push(h);
       }
       // A cue that is (part of) a name counts as that name, not as a topic term.
@@ -209,7 +211,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
         claims,
         subjectNamed,
         topicTerms: [...topicTerms.values()],
-        date: pageDate(c, text, context),
+        date,
       },
       threshold,
     );

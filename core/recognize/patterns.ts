@@ -19,6 +19,7 @@
  *   and are never a cue themselves.
  * A plain phrase is a pattern of one part with one alternative.
  */
+import type { RawHit } from './hits';
 import type { HitKind } from './types';
 
 export type PatternRole = 'cue' | 'actor' | 'other' | 'block';
@@ -101,4 +102,59 @@ export function parsePattern(source: string): ParsedPattern | null {
     )
     .filter((alts) => alts.length > 0);
   return parts.length ? { parts, block } : null;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Characters between two spans; 0 when they touch or overlap. */
+export function distance(a: Span, b: Span): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+/**
+ * Matches of the patterns among `hits` (all of one aspect, one sentence):
+ * per pattern, the tightest span that holds one hit of each part, when it
+ * is at most `PATTERN_WINDOW` long.
+ */
+export function patternMatches(patterns: Pattern[], hits: RawHit[]): Array<Span & { pattern: number }> {
+  const byPattern = new Map<number, RawHit[][]>();
+  for (const h of hits) {
+    const p = h.payload.pattern;
+    if (p === undefined) continue;
+    const pattern = patterns[p];
+    if (!pattern) continue;
+    let parts = byPattern.get(p);
+    if (!parts) byPattern.set(p, (parts = Array.from({ length: pattern.parts }, () => [])));
+    parts[h.payload.part ?? 0]?.push(h);
+  }
+  const out: Array<Span & { pattern: number }> = [];
+  for (const [p, parts] of byPattern) {
+    if (parts.some((list) => list.length === 0)) continue;
+    if (parts.length === 1) {
+      for (const h of parts[0] as RawHit[]) out.push({ start: h.start, end: h.end, pattern: p });
+      continue;
+    }
+    let best: Span | null = null;
+    for (const h0 of parts[0] as RawHit[]) {
+      let start = h0.start;
+      let end = h0.end;
+      for (let k = 1; k < parts.length; k++) {
+        let near: RawHit | null = null;
+        for (const h of parts[k] as RawHit[]) {
+          if (!near || distance(h, h0) < distance(near, h0)) near = h;
+        }
+        if (!near) break;
+        start = Math.min(start, near.start);
+        end = Math.max(end, near.end);
+      }
+      if (end - start <= PATTERN_WINDOW && (!best || end - start < best.end - best.start)) best = { start, end };
+    }
+    if (best) out.push({ ...best, pattern: p });
+  }
+  return out;
 }
