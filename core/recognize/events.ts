@@ -9,7 +9,7 @@
  * - a trigger (a phrase that names the event: "Videokonferenz der
  *   NATO-Militärchefs", "ruled out + US troops"): 3 points;
  * - each distinct key term ("chiefs of defence", "Militärausschuss"): 1
- *   point, at most 3;
+ *   point, at most 3 (a cue that is a place's name counts as that place);
  * - the event's day: a date cue, or a weekday ("on Wednesday", "am
  *   Mittwoch", "mardi") that falls on the event's day counted back from the
  *   page's own date: 2 points. A date cue followed by another year ("August
@@ -30,7 +30,8 @@
  * ("Gipfel", "meeting", "video call") never makes an event, and a trigger
  * with names alone does not either: Trump and Putin met more than once.
  * A page dated more than
- * `STALE_DAYS` after a dated event, or more than `STALE_DAYS` before it,
+ * `STALE_DAYS` after a dated event, or more than `STALE_DAYS` before it
+ * (an undated one: after or before the story's days),
  * reports another occasion (a video meeting of the same chiefs in another
  * month), and the event is not recognized there.
  */
@@ -135,6 +136,9 @@ export function* recognizeEventsSteps(
     else if (p.kind === 'alias') push(aliasById, p.id, h);
   }
   let weekdays: Array<Span & { day: string }> | null = null;
+  const placeSpans: Span[] = hits.filter(
+    (h) => h.payload.kind === 'alias' && c.entities.get(h.payload.id)?.kind === 'place',
+  );
   const patterns = c.dict.patterns;
   const whole = (h: RawHit) => h.payload.pattern === undefined || patterns[h.payload.pattern]?.parts === 1;
 
@@ -145,9 +149,13 @@ export function* recognizeEventsSteps(
     if (trig.length === 0 && cueHits.length === 0) continue;
     yield;
     const eventDay = ev.date && ev.date.precision === 'day' ? ev.date.value : null;
-    if (eventDay && context.pageDay) {
-      const apart = (dayTime(context.pageDay) - dayTime(eventDay)) / DAY_MS;
-      if (apart > STALE_DAYS || apart < -STALE_DAYS) continue;
+    if (context.pageDay) {
+      // Dated events against their day; planned and undated ones against the story's days.
+      const page = dayTime(context.pageDay);
+      const first = eventDay ? dayTime(eventDay) : c.span ? dayTime(c.span.first) : null;
+      const last = eventDay ? first : c.span ? dayTime(c.span.last) : null;
+      if (first !== null && last !== null && (page - last > STALE_DAYS * DAY_MS || first - page > STALE_DAYS * DAY_MS))
+        continue;
     }
     const year = ev.date ? Number(ev.date.value.slice(0, 4)) : null;
     const trigSpans = patternMatches(patterns, trig);
@@ -155,6 +163,8 @@ export function* recognizeEventsSteps(
     const dates: Array<Span & { source: string }> = [];
     for (const m of patternMatches(patterns, cueHits)) {
       const source = patterns[m.pattern]?.source ?? '';
+      // A cue that is a place's name is that place, not a key term ("Schweiz", "Alaska").
+      if (placeSpans.some((p) => p.start < m.end && m.start < p.end)) continue;
       if (isDateCue(source)) {
         const y = yearAfter(text, m.end);
         if (y !== null && year !== null && y !== year) continue;

@@ -14,11 +14,11 @@ import { evaluateFolder, pageHtml, parsePageFile, type Evaluation } from '../lib
 
 const COVERAGE = path.resolve(__dirname, '../../../shared/coverage');
 const FLOORS = {
-  onStoryRelevant: 41 / 44,
+  onStoryRelevant: 42 / 44,
   nearTopicRelevantAtMost: 1 / 16,
-  personRecall: 0.77,
+  personRecall: 0.97,
   personPrecision: 0.98,
-  eventRecall: 0.56,
+  eventRecall: 0.6,
   eventPrecision: 0.8,
   airFlagged: 17,
   airRight: 17,
