@@ -14,11 +14,11 @@ import { evaluateFolder, pageHtml, parsePageFile, type Evaluation } from '../lib
 
 const COVERAGE = path.resolve(__dirname, '../../../shared/coverage');
 const FLOORS = {
-  onStoryRelevant: 42 / 44,
+  onStoryRelevant: 43 / 44,
   nearTopicRelevantAtMost: 1 / 16,
   personRecall: 0.97,
   personPrecision: 0.98,
-  eventRecall: 0.6,
+  eventRecall: 0.7,
   eventPrecision: 0.8,
   airFlagged: 17,
   airRight: 17,
