@@ -25,7 +25,8 @@
  * are on every page and count as nothing here.
  *
  * An event is recognized with at least `SUPPORT_NEEDED` (4) points and
- * either a trigger with a key term, the day or the place, or two distinct
+ * either a trigger with a key term, the day, the place or three of its
+ * participants (Trump, Putin and Zelensky with "three-way summit"), or two distinct
  * key terms with the day, the place or a participant — so one generic word
  * ("Gipfel", "meeting", "video call") never makes an event, and a trigger
  * with names alone does not either: Trump and Putin met more than once.
@@ -225,12 +226,13 @@ export function* recognizeEventsSteps(
       evidence.push(`participant ${pid}`);
     });
     if (points < SUPPORT_NEEDED) continue;
-    // A trigger needs a key term, the day or the place (its participants met more than once);
+    // A trigger needs a key term, the day, the place or three participants (two met more than once);
     // without a trigger, two key terms need the day, the place or a participant.
     const placed = kinds.has('date') || kinds.has('place');
+    const together = named.length >= 3; // three of its participants named with the trigger: the event itself
     if (
       trigSpans.length > 0
-        ? !(placed || kinds.has('term'))
+        ? !(placed || kinds.has('term') || together)
         : seenTerms.size < 2 || !(placed || kinds.has('participant'))
     )
       continue;

@@ -18,6 +18,11 @@
  *   keeps the "air" of "air defence" from being a part of "support + air"),
  *   and are never a cue themselves.
  * A plain phrase is a pattern of one part with one alternative.
+ *
+ * Known limit: phrases of one kind (all triggers, all cues) compete in the
+ * one-pass matcher, leftmost then longest; a longer alternative of one
+ * pattern ("US ground forces") hides a shorter one of another pattern inside
+ * it ("ground forces"). Write alternatives that do not nest across patterns.
  */
 import type { RawHit } from './hits';
 import type { HitKind } from './types';
