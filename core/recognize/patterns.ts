@@ -149,8 +149,18 @@ export function patternMatches(patterns: Pattern[], hits: RawHit[]): Array<Span 
       let start = h0.start;
       let end = h0.end;
       for (let k = 1; k < parts.length; k++) {
+        // Hits come in text order: the nearest is at the first start at or after h0's, or just before it.
+        const list = parts[k] as RawHit[];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((list[mid] as RawHit).start < h0.start) lo = mid + 1;
+          else hi = mid;
+        }
         let near: RawHit | null = null;
-        for (const h of parts[k] as RawHit[]) {
+        for (let j = Math.max(0, lo - 2); j < Math.min(list.length, lo + 2); j++) {
+          const h = list[j] as RawHit;
           if (!near || distance(h, h0) < distance(near, h0)) near = h;
         }
         if (!near) break;
