@@ -8,11 +8,13 @@ import { browser } from 'wxt/browser';
 import type { Dataset } from '../core/dataset/schema';
 import { computeStandings } from '../core/dataset/conflicts';
 import { compileMatcher } from '../core/recognize/index';
+import { disputedSubjects, planHighlights, tellingItems } from '../core/views/highlight-plan';
 import type { ClaimMatch, Matcher, Mention, ScanResult } from '../core/recognize/index';
 import { DomWatcher } from './dom-watcher';
 import { Highlighter, type HighlightRequest } from './highlighter';
 import { isMessage, type PageSummary, type RecognizedItem, type ToBackground, type ToContent } from './messages';
 import { MARK_CLASS, nodeIndexAt, PageTextReader, readPageText } from './page-text';
+import { sectionStarts } from './sections';
 import { getSettings, isEnabledOn, watchSettings, type Settings } from './settings';
 import { later, yieldToPage } from './timers';
 import { timingMark, timingMeasure } from './timing';
@@ -57,6 +59,9 @@ export class ContentApp {
   private events = new Map<string, number>();
   private claims = new Set<string>();
   private disputedSubjects: Set<string>;
+  /** Ids worth a mark at all, and the subjects the sources disagree about (for the highlight plan). */
+  private telling: Set<string>;
+  private disputedIds: Set<string>;
   private tabbable = new Set<string>();
   private active = false;
   private generation = 0;
@@ -73,6 +78,8 @@ export class ContentApp {
         .filter((s) => s.disputed)
         .map((s) => s.subject),
     );
+    this.telling = tellingItems(dataset);
+    this.disputedIds = disputedSubjects(dataset);
     this.watcher = new DomWatcher(doc.body ?? doc.documentElement, {
       isOwn: (n) => this.highlighter.isOwn(n) || isInsideOwnUi(n),
       isSplitText: (n) => this.highlighter.isSplitText(n),
@@ -119,8 +126,11 @@ export class ContentApp {
       this.report();
     } else if (!wasOn && on) {
       void this.fullScan();
-    } else if (on && JSON.stringify(prev.kinds) !== JSON.stringify(next.kinds)) {
-      // Which kinds are shown changed: re-highlight from a fresh scan.
+    } else if (
+      on &&
+      (JSON.stringify(prev.kinds) !== JSON.stringify(next.kinds) || prev.highlightMode !== next.highlightMode)
+    ) {
+      // Which kinds or mentions are shown changed: re-highlight from a fresh scan.
       this.clear();
       void this.fullScan();
     } else if (on) {
@@ -194,7 +204,7 @@ export class ContentApp {
     this.relevant = result.relevant;
     this.pageSource = result.source;
     if (result.relevant) {
-      const requests = this.requestsFor(result);
+      const requests = this.requestsFor(result, pt);
       // Look up visibility (style reads) before any mark is written, then only write.
       for (let i = 0; i < requests.length; i += 512) {
         if (!more() && !(await pause())) return;
@@ -253,7 +263,7 @@ export class ContentApp {
         return;
       }
       if (!this.relevant) continue;
-      this.watcher.withoutObserving(() => this.highlight(pt, this.requestsFor(result)));
+      this.watcher.withoutObserving(() => this.highlight(pt, this.requestsFor(result, pt)));
       this.collect(result);
       changed = true;
     }
@@ -262,15 +272,19 @@ export class ContentApp {
     if (changed) this.report();
   }
 
-  private requestsFor(result: ScanResult): HighlightRequest[] {
+  private requestsFor(result: ScanResult, pt: ReturnType<typeof readPageText>): HighlightRequest[] {
     const kinds = this.settings.kinds;
+    const plan = planHighlights({
+      mentions: result.mentions.filter((m) => kinds[m.kind]),
+      claims: kinds.claim ? result.claims : [],
+      sectionStarts: sectionStarts(pt),
+      mode: this.settings.highlightMode,
+      telling: this.telling,
+      disputed: this.disputedIds,
+    });
     const requests: HighlightRequest[] = [];
-    if (kinds.claim) {
-      for (const c of result.claims) requests.push({ start: c.start, end: c.end, layer: 'claim', data: c });
-    }
-    for (const m of result.mentions) {
-      if (kinds[m.kind]) requests.push({ start: m.start, end: m.end, layer: 'mention', data: m });
-    }
+    for (const c of plan.claims) requests.push({ start: c.start, end: c.end, layer: 'claim', data: c });
+    for (const m of plan.mentions) requests.push({ start: m.start, end: m.end, layer: 'mention', data: m });
     // Document order (sentences before the names they hold), so slices follow the page from the top.
     return requests.sort((a, b) => a.start - b.start || (a.layer === 'claim' ? -1 : 1));
   }
@@ -301,7 +315,10 @@ export class ContentApp {
     const insideInteractive = mark.parentElement?.closest('a[href], button, [role="button"], label') !== null;
     mark.tabIndex = this.tabbable.has(key) || insideInteractive ? -1 : 0;
     this.tabbable.add(key);
-    if (!insideInteractive) mark.setAttribute('role', 'button');
+    // Inside a link or button a mark gets no role (no nested controls), and so none of the
+    // attributes only a role allows (axe: aria-allowed-attr); the popover controller follows suit.
+    if (insideInteractive) return;
+    mark.setAttribute('role', 'button');
     mark.setAttribute('aria-haspopup', 'dialog');
     mark.setAttribute('aria-expanded', 'false');
   }
