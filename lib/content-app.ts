@@ -58,6 +58,7 @@ export class ContentApp {
   private counts = new Map<string, RecognizedItem>();
   private events = new Map<string, number>();
   private claims = new Set<string>();
+  private assertions = new Map<string, string>();
   private disputedSubjects: Set<string>;
   /** Ids worth a mark at all, and the subjects the sources disagree about (for the highlight plan). */
   private telling: Set<string>;
@@ -151,6 +152,7 @@ export class ContentApp {
     this.counts.clear();
     this.events.clear();
     this.claims.clear();
+    this.assertions.clear();
     this.tabbable.clear();
     this.relevant = false;
     this.pageSource = null;
@@ -340,7 +342,10 @@ export class ContentApp {
       this.counts.set(m.id, item);
     }
     result.events.forEach((e) => this.events.set(e.id, (this.events.get(e.id) ?? 0) + e.evidence.length));
-    for (const c of result.claims) this.claims.add(c.aspect);
+    for (const c of result.claims) {
+      this.claims.add(c.aspect);
+      if (!this.assertions.has(c.aspect)) this.assertions.set(c.aspect, c.value);
+    }
   }
 
   summary(): PageSummary {
@@ -354,6 +359,7 @@ export class ContentApp {
       items,
       events: [...this.events.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),
       claims: [...this.claims],
+      assertions: [...this.assertions].map(([aspect, value]) => ({ aspect, value })),
       disputed: this.claims.size > 0 || items.some((i) => this.disputedSubjects.has(i.id)),
     };
   }

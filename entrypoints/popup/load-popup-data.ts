@@ -9,6 +9,7 @@ import { loadActiveDataset } from '../../lib/dataset-store';
 import type { PageSummary } from '../../lib/messages';
 import { getSettings, type Settings } from '../../lib/settings';
 import { takeBriefRequest } from '../../lib/tab-state';
+import { getOpenSections } from './open-sections';
 import { summaryOf } from './page-summary';
 
 export interface PopupData {
@@ -21,11 +22,18 @@ export interface PopupData {
   requestedEvent: string | null;
   /** The popup shows in a tab of its own rather than as the toolbar popup. */
   inTab: boolean;
+  /** Sections of the brief the reader left open last time. */
+  openSections: string[];
 }
 
 export async function loadPopupData(url: URL): Promise<PopupData> {
   const tabParam = Number(url.searchParams.get('tab'));
-  const [{ dataset }, settings, request] = await Promise.all([loadActiveDataset(), getSettings(), takeBriefRequest()]);
+  const [{ dataset }, settings, request, openSections] = await Promise.all([
+    loadActiveDataset(),
+    getSettings(),
+    takeBriefRequest(),
+    getOpenSections(),
+  ]);
   const tabId = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : (request?.tabId ?? (await activeTabId()));
   return {
     dataset,
@@ -34,6 +42,7 @@ export async function loadPopupData(url: URL): Promise<PopupData> {
     summary: tabId === null ? null : await summaryOf(tabId),
     requestedEvent: url.searchParams.get('event') ?? request?.eventId ?? null,
     inTab: url.searchParams.has('tab') || url.searchParams.has('event'),
+    openSections,
   };
 }
 
