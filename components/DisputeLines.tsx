@@ -13,20 +13,17 @@ export function DisputeLines({ lines, t }: { lines: DisputeLineView[]; t: Transl
     <ul class="cc-dispute-lines">
       {lines.map((line) => (
         <li key={line.aspect} class={line.page ? 'cc-dline cc-dline--page' : 'cc-dline'}>
-          {line.page && (
-            <p class="cc-page-says">
-              <strong>{line.page.says}</strong>: {line.page.others}
-            </p>
-          )}
           <details>
             <summary>
               <span class="cc-dline-q">{line.question}</span>
-              <span class="cc-dline-sep" aria-hidden="true">
-                {' '}
-                —{' '}
-              </span>
               <span class="cc-sr">: </span>
-              <span class="cc-dline-tally">{line.tally}</span>
+              {line.page ? (
+                <span class="cc-dline-tally cc-page-says">
+                  <strong>{line.page.says}</strong>: {line.page.others}
+                </span>
+              ) : (
+                <span class="cc-dline-tally">{line.tally}</span>
+              )}
             </summary>
             <ul class="cc-positions">
               {line.positions.map((p, i) => (

@@ -43,8 +43,8 @@ describe('EventBrief', () => {
     const disputes = screen.getByRole('region', { name: 'Where the sources disagree (2)' });
     const lines = [...disputes.querySelectorAll('summary')];
     expect(lines.map((s) => s.textContent)).toEqual([
-      'How many took part? — : 32 (2) · 30 (1)',
-      'Did Trump offer US air support? — : offered (1) · one option (1) · not mentioned (2)',
+      'How many took part?: 32 (2) · 30 (1)',
+      'Did Trump offer US air support?: offered (1) · one option (1) · not mentioned (2)',
     ]);
     const air = lines[1]!.parentElement as HTMLDetailsElement;
     expect(air.open).toBe(false);

@@ -35,7 +35,7 @@ describe('Popover', () => {
     expect(sections[0]).toBe(disputes);
     const line = within(disputes).getByText('Did Trump offer US air support?').closest('details')!;
     expect(line.querySelector('summary')!.textContent).toBe(
-      'Did Trump offer US air support? — : offered (1) · one option (1) · not mentioned (2)',
+      'Did Trump offer US air support?: offered (1) · one option (1) · not mentioned (2)',
     );
     const rows = [...line.querySelectorAll('.cc-position')];
     expect(rows.map((li) => li.textContent)).toEqual([
