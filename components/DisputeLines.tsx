@@ -4,7 +4,7 @@
  * itself says leads, when it takes a side.
  */
 import type { DisputeLineView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { DisputeIcon } from './icons';
 import { SourceChip, SourceChipList } from './SourceChip';
 

@@ -7,7 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { BriefView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { Disclosure } from './Disclosure';
 import { DisputeLines } from './DisputeLines';
 import { AgreeIcon, DisputeIcon } from './icons';

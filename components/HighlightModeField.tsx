@@ -1,6 +1,6 @@
 /** Which mentions get a mark on the page: first mentions (default), every mention, or only disagreements. */
 import { HIGHLIGHT_MODES, type HighlightMode } from '../core/views/highlight-plan';
-import type { MessageKey, Translate } from '../lib/i18n';
+import type { MessageKey, Translate } from '../core/translate';
 
 const MODE_LABELS: Record<HighlightMode, MessageKey> = {
   first: 'optModeFirst',

@@ -55,7 +55,9 @@ for (const lang of ['en', 'de']) {
         const page = await env.h.context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
         await page.setViewportSize({ width: 1280, height: 860 });
-        await page.goto(env.server.url(`/demo/${lang}.html`));
+        // Dark: the demo's dark page (its own dark design; the German page has none).
+        const story = scheme === 'dark' ? 'dark' : lang;
+        await page.goto(env.server.url(`/demo/${story}.html`));
         await waitForMarks(page);
         await page.waitForTimeout(300);
         const density = await page.evaluate(() => {
@@ -122,6 +124,11 @@ for (const lang of ['en', 'de']) {
         const open = await popup.evaluate(() => document.documentElement.scrollHeight);
         assert.deepEqual(await axeViolations(popup), [], `popup open ${tag}`);
         await popup.screenshot({ path: `${ARTIFACTS}/popup-open-${tag}.png`, fullPage: true });
+        // The same in parts that can be looked at.
+        for (let y = 0, part = 1; y < open; y += 1200, part++) {
+          const clip = { x: 0, y, width: 420, height: Math.min(1200, open - y) };
+          await popup.screenshot({ path: `${ARTIFACTS}/popup-open-${tag}-part${part}.png`, fullPage: true, clip });
+        }
         report.push(`popup ${tag} at 420×600: ${closed} px with every section closed, ${open} px with all open`);
         await popup.close();
         // The sections stay as the reader left them.

@@ -7,7 +7,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { translator } from '../../lib/i18n';
-import type { UiLanguage } from '../../lib/settings';
+import type { UiLanguage } from '../../core/settings';
 
 export function App({ language }: { language: UiLanguage }) {
   const { lang, t } = useMemo(() => translator(language), [language]);

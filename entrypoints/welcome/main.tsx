@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { getSettings } from '../../lib/settings';
+import { getSettings } from '../../lib/storage/settings';
 import { App } from './App';
 import '../options/style.css';
 import './style.css';
