@@ -103,6 +103,13 @@ export const SourceSchema = v.strictObject({
   publisher: v.nullable(nonEmpty),
   language: v.picklist(LANGS, 'must be "de" or "en"'),
   published: v.nullable(FuzzyDateSchema),
+  /**
+   * How the interface names the source in chips, the matrix and the popover: the publisher where it
+   * is known, else a short title. Distinct across sources. Without it the publisher, or the title cut short.
+   */
+  shortName: v.optional(v.pipe(nonEmpty, v.maxLength(32, 'must be at most 32 characters'))),
+  /** The short name is the dataset's own (not the publisher's name as the text gives it). */
+  shortNameSupplied: v.optional(v.boolean('must be true or false')),
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
@@ -219,7 +226,14 @@ export const DatasetSchema = v.strictObject({
   version: v.literal(1, 'must be 1'),
   /** A name for the data pack, shown in the options page. */
   name: nonEmpty,
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
+  sources: v.pipe(
+    v.array(SourceSchema),
+    v.minLength(1, 'must list at least one source'),
+    v.check(
+      (list) => new Set(list.flatMap((s) => s.shortName ?? [])).size === list.filter((s) => s.shortName).length,
+      'every shortName must differ from the others',
+    ),
+  ),
   /**
    * Terms of the story's subject, in every language pages use
    * ("Sicherheitsgarantien", "security guarantees", "garanties de

@@ -40,6 +40,8 @@ export interface ScanSessionOptions {
   ask: Ask;
   painter: ScanPainter;
   kinds(): Record<HighlightKind, boolean>;
+  /** The ranges of an answer worth a mark (the highlight plan); all of them when left out. */
+  select?(pt: PageText, reply: ScanReply): ScanReply;
   /** Main-thread time per slice before yielding to the page, ms. */
   sliceMs?: number;
   /** Characters of the first screen, sent on their own first. */
@@ -167,20 +169,25 @@ export class ScanSession {
       }
       // The last block may go on below: its ranges wait for the whole text.
       const safeEnd = screen.text.lastIndexOf('\n');
-      if (answer.relevant) await this.paint(screen, answer, safeEnd);
+      if (answer.relevant) await this.paint(screen, this.select(screen, answer), safeEnd);
       while (!reader.read(this.more)) await this.pause();
       const pt = reader.result();
       timingMark('text-read');
       full = await this.askRest(pt.text, screen.text.length, session);
       timingMark('matched');
-      this.reconcile(pt, full, safeEnd);
-      await this.paint(pt, full, Infinity);
+      const planned = this.select(pt, full);
+      this.reconcile(pt, planned, safeEnd);
+      await this.paint(pt, planned, Infinity);
       this.finish(full.relevant);
       return { status: 'done', reply: full };
     }
-    await this.paint(screen, full, Infinity);
+    await this.paint(screen, this.select(screen, full), Infinity);
     this.finish(full.relevant);
     return { status: 'done', reply: full };
+  }
+
+  private select(pt: PageText, reply: ScanReply): ScanReply {
+    return this.opts.select ? this.opts.select(pt, reply) : reply;
   }
 
   private finish(relevant: boolean) {
