@@ -97,13 +97,24 @@ export function planHighlights<M extends PlanMention, C extends PlanClaim>(input
 export function tellingItems(dataset: Dataset): Set<string> {
   const index = viewIndex(dataset);
   const out = new Set<string>(dataset.events.map((e) => e.id));
+  const eventPlaces = new Set(dataset.events.flatMap((e) => (e.place ? [e.place] : [])));
   const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   for (const e of dataset.entities) {
     const hasClaim = (index.claimsBySubject.get(e.id)?.length ?? 0) > 0;
-    const hasEvent = (index.eventsByEntity.get(e.id)?.length ?? 0) > 0;
+    // A place tells something where an event happened there; a country taking part ("Ukraine", "USA")
+    // is named in every sentence of the story and is no reason for a mark.
+    const hasEvent = e.kind === 'place' ? eventPlaces.has(e.id) : (index.eventsByEntity.get(e.id)?.length ?? 0) > 0;
+    if (hasClaim || hasEvent) {
+      out.add(e.id);
+      continue;
+    }
+    // Without a claim or an event, only a description of its part in the story tells something: a
+    // country, a city or a news outlet ("USA", "Europa", "dpa") is described, but says nothing a
+    // reader of this page needs a mark for.
+    if (e.kind === 'place' || e.specificity === 'general') continue;
     const names = new Set([e.name.de, e.name.en, ...e.aliases].map(fold));
     const described = [e.description.de, e.description.en].some((d) => !names.has(fold(d)));
-    if (hasClaim || hasEvent || described) out.add(e.id);
+    if (described) out.add(e.id);
   }
   return out;
 }
