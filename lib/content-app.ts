@@ -12,6 +12,7 @@ import type { ClaimMatch, Matcher, Mention, ScanResult } from '../core/recognize
 import { DomWatcher } from './dom-watcher';
 import { Highlighter, type HighlightRequest } from './highlighter';
 import { isMessage, type PageSummary, type RecognizedItem, type ToBackground, type ToContent } from './messages';
+import { readPageMeta } from './page-meta';
 import { MARK_CLASS, nodeIndexAt, PageTextReader, readPageText } from './page-text';
 import { getSettings, isEnabledOn, watchSettings, type Settings } from './settings';
 import { later, yieldToPage } from './timers';
@@ -180,7 +181,7 @@ export class ContentApp {
     const pt = reader.result();
     timingMark('text-read');
     if (!more() && !(await pause())) return;
-    const steps = this.getMatcher().scanSteps(pt.text);
+    const steps = this.getMatcher().scanSteps(pt.text, { page: readPageMeta(document, location.href) });
     let result: ScanResult;
     for (;;) {
       if (!more() && !(await pause())) return;

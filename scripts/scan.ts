@@ -3,11 +3,15 @@
  *
  *   npm run -s scan -- [--json] [--dataset FILE.json] FILE...
  *
- * `.html` / `.htm` files are reduced to their visible text first
- * (`scripts/lib/visible-text.ts`); any other file is read as UTF-8 text.
+ * `.html` / `.htm` files are parsed into a DOM and read by the extension's
+ * own reader (`lib/page-text.ts`, via `scripts/lib/page-dom.ts`), with what
+ * the page says about itself (`lib/page-meta.ts`: its published date and
+ * title) as the scan's page context, so the CLI reports what the extension
+ * would; any other file is read as UTF-8 text, without page context.
  * Default output is a readable report per file; `--json` prints ONE JSON
  * array with an object per file that could be read:
- *   { file, relevant, source, mentions: [{ text, start, end, kind, id, name }],
+ *   { file, relevant, relevance: { relevant, score, evidence: [...] },
+ *     page: { published, title } | null, source, mentions: [{ text, start, end, kind, id, name }],
  *     events: [{ id, title, evidence }],
  *     claims: [{ subject, aspect, value, sentence, start, end, agree, disagree }] }
  * (`name` / `title` are the English canonical names; offsets are into the
@@ -22,7 +26,9 @@ import { bundledDataset } from '../data/index';
 import { compileMatcher, type Matcher, type ScanResult } from '../core/recognize/index';
 import { parseDataset } from '../core/dataset/validate';
 import type { Dataset } from '../core/dataset/schema';
-import { decodeHtml, htmlToVisibleText } from './lib/visible-text';
+import type { PageContext } from '../core/recognize/index';
+import { readHtmlPage } from './lib/page-dom';
+import { decodeHtml } from './lib/visible-text';
 
 const USAGE = `Usage: npm run -s scan -- [--json] [--dataset FILE.json] FILE...
 
@@ -36,6 +42,7 @@ events and disputed claims, and tells whether each file is about the story.
 interface FileReport {
   file: string;
   text: string;
+  page: PageContext | null;
   result: ScanResult;
 }
 
@@ -45,6 +52,8 @@ function jsonOf(dataset: Dataset, r: FileReport) {
   return {
     file: r.file,
     relevant: r.result.relevant,
+    relevance: { relevant: r.result.relevant, score: r.result.relevance.score, evidence: r.result.relevance.reasons },
+    page: r.page ? { published: r.page.published ?? null, title: r.page.title ?? null } : null,
     source: r.result.source,
     mentions: r.result.mentions.map((m) => ({
       text: m.text,
@@ -76,6 +85,8 @@ function oneLine(s: string, max = 220): string {
 function readable(dataset: Dataset, r: FileReport): string {
   const res = r.result;
   const lines: string[] = [`== ${r.file} (${r.text.length} characters)`];
+  if (r.page)
+    lines.push(`page: published ${r.page.published ?? 'unknown'}, title "${oneLine(r.page.title ?? '', 100)}"`);
   lines.push(`relevant: ${res.relevant ? 'yes' : 'no'} (score ${res.relevance.score})`);
   for (const reason of res.relevance.reasons) lines.push(`  ${reason}`);
   if (!res.relevant) return lines.join('\n');
@@ -121,9 +132,11 @@ function readable(dataset: Dataset, r: FileReport): string {
   return lines.join('\n');
 }
 
-async function readText(file: string): Promise<string> {
+async function readText(file: string): Promise<{ text: string; page: PageContext | null }> {
   const bytes = await readFile(file);
-  return /\.html?$/i.test(file) ? htmlToVisibleText(decodeHtml(bytes)) : new TextDecoder('utf-8').decode(bytes);
+  if (!/\.html?$/i.test(file)) return { text: new TextDecoder('utf-8').decode(bytes), page: null };
+  const read = await readHtmlPage(decodeHtml(bytes));
+  return { text: read.text, page: read.page };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -168,9 +181,9 @@ async function main(argv: string[]): Promise<number> {
   let failed = false;
   const reports: FileReport[] = [];
   for (const file of files) {
-    let text: string;
+    let read: { text: string; page: PageContext | null };
     try {
-      text = await readText(file);
+      read = await readText(file);
     } catch (err) {
       failed = true;
       const e = err as NodeJS.ErrnoException;
@@ -178,7 +191,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`scan: cannot read ${file}: ${why}\n`);
       continue;
     }
-    const report = { file, text, result: matcher.scan(text) };
+    const { text, page } = read;
+    const report = { file, text, page, result: matcher.scan(text, page ? { page } : {}) };
     if (json) reports.push(report);
     else process.stdout.write(`${readable(dataset, report)}\n\n`);
   }

@@ -135,9 +135,3 @@ export function detectClaimsFrom(
   }
   return { claims: out, next: ci < cues.length ? Math.max(next, (cues[ci] as RawHit).start) : text.length };
 }
-
-export function detectClaims(c: Compiled, text: string, hits: RawHit[]): ClaimMatch[] {
-  if (c.disputed.size === 0) return [];
-  const ch = claimHits(c, hits);
-  return detectClaimsFrom(c, text, ch, 0, Infinity).claims;
-}

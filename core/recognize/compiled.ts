@@ -6,7 +6,7 @@ import { computeStandings } from '../dataset/conflicts';
 import type { Aspect, CrosscheckEvent, Dataset, Entity } from '../dataset/schema';
 import { compileDictionary, type Dictionary } from './dictionary';
 import { normalizeForQuotes } from './fold';
-import { buildQuoteIndex, type QuoteIndex } from './source';
+import { buildQuoteIndex, type QuoteIndex, type SourceQuotes } from './source';
 
 export interface DisputedAspect {
   aspect: Aspect;
@@ -14,12 +14,6 @@ export interface DisputedAspect {
   sourcesByValue: Map<string, string[]>;
   /** All sources with a position, in dataset order. */
   allSources: string[];
-}
-
-export interface SourceQuotes {
-  id: string;
-  /** Distinct quotes: as written, and normalized for comparison. */
-  quotes: Array<{ quote: string; normalized: string }>;
 }
 
 export interface Compiled {

@@ -71,16 +71,7 @@ function inside(h: RawHit, triggers: RawHit[]): boolean {
   return t !== undefined && t.start <= h.start;
 }
 
-/** Recognizes the events of `hits`, in dataset order. */
-export function recognizeEvents(c: Compiled, text: string, hits: RawHit[]): RecognizedEvent[] {
-  const steps = recognizeEventsSteps(c, text, hits);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** `recognizeEvents` in steps: one for sorting the hits, one per triggered event. */
+/** Recognizes the events of `hits`, in dataset order, in steps: one for sorting the hits, one per triggered event. */
 export function* recognizeEventsSteps(c: Compiled, text: string, hits: RawHit[]): Generator<void, RecognizedEvent[]> {
   const triggers = new Map<string, RawHit[]>();
   const cues = new Map<string, Map<string, RawHit[]>>();

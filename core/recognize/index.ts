@@ -14,11 +14,8 @@ export type {
   MatcherOptions,
   Mention,
   MentionKind,
+  PageContext,
   ScanContext,
   ScanResult,
 } from './types';
-export { RELEVANCE_THRESHOLD, TOPIC_ANCHOR } from './relevance';
-export { SUPPORT_NEEDED, NEAR } from './events';
-export { splitSentences, sentenceAt, type Sentence } from './sentences';
-export { foldToken, normalizeForQuotes } from './fold';
-export { linkSpans } from './hits';
+export { foldToken } from './fold';

@@ -16,7 +16,6 @@
  * start at a word boundary (verbatim extracts do), through an index of their
  * first 16 characters: one pass over the text, whatever the number of quotes.
  */
-import type { Compiled, SourceQuotes } from './compiled';
 import { CLASS_TABLE, charClass, normalizeForQuotes } from './fold';
 
 // Module-level copies of imported bindings (see hits.ts: no getter calls in the loop).
@@ -27,6 +26,19 @@ const classOf = charClass;
 const QUOTE_KEY = 16;
 /** Size of the bit table over the first three characters of the quotes. */
 const START_BITS = 1 << 16;
+
+export interface SourceQuotes {
+  id: string;
+  /** Distinct quotes: as written, and normalized for comparison. */
+  quotes: Array<{ quote: string; normalized: string }>;
+}
+
+/** The quotes of every source and their index (part of what `compile` derives, see `compiled.ts`). */
+export interface QuoteSet {
+  sourceQuotes: SourceQuotes[];
+  /** Index of the quotes by their start. */
+  quotes: QuoteIndex;
+}
 
 /** A quote of a source, by index into `sourceQuotes`. */
 interface QuoteRef {
@@ -75,7 +87,7 @@ export interface SourceMatch {
 /** Which quotes of each source were found so far: `found[source][quote]`. */
 export type QuotesFound = boolean[][];
 
-export function noQuotesFound(c: Compiled): QuotesFound {
+export function noQuotesFound(c: QuoteSet): QuotesFound {
   return c.sourceQuotes.map((s) => new Array<boolean>(s.quotes.length).fill(false));
 }
 
@@ -84,7 +96,7 @@ export function noQuotesFound(c: Compiled): QuotesFound {
  * notes them in `found`; reads on past `to` as far as the longest quote can
  * reach, so that going over a text in steps finds what one call finds.
  */
-export function findQuotes(c: Compiled, text: string, found: QuotesFound, from = 0, to = text.length): void {
+export function findQuotes(c: QuoteSet, text: string, found: QuotesFound, from = 0, to = text.length): void {
   const { byKey, starts, longest } = c.quotes;
   if (byKey.size === 0 || from >= to) return;
   // Whitespace runs collapse and invisible characters go: a quote may span more of the text than its length.
@@ -112,7 +124,7 @@ export function findQuotes(c: Compiled, text: string, found: QuotesFound, from =
 }
 
 /** The source whose quotes were found (see the rule above), from what `findQuotes` noted. */
-export function decideSource(c: Compiled, found: QuotesFound): SourceMatch {
+export function decideSource(c: QuoteSet, found: QuotesFound): SourceMatch {
   let best: { id: string; found: string[]; share: number } | null = null;
   c.sourceQuotes.forEach((s, si) => {
     const n = s.quotes.length;
@@ -126,10 +138,4 @@ export function decideSource(c: Compiled, found: QuotesFound): SourceMatch {
   });
   const winner = best as { id: string; found: string[] } | null;
   return winner ? { source: winner.id, evidence: winner.found } : { source: null, evidence: [] };
-}
-
-export function identifySource(c: Compiled, text: string): SourceMatch {
-  const found = noQuotesFound(c);
-  findQuotes(c, text, found);
-  return decideSource(c, found);
 }

@@ -67,7 +67,22 @@ export interface ScanResult {
   claims: ClaimMatch[];
 }
 
+/**
+ * What the page says about itself (see `lib/page-meta.ts`): inputs of the
+ * scan, never read from a DOM by the core.
+ */
+export interface PageContext {
+  /** The page's own publication date, `YYYY-MM-DD` or `YYYY-MM`, or null when unknown. */
+  published?: string | null;
+  /** The page's address. */
+  url?: string | null;
+  /** The page's title (`<title>`). */
+  title?: string | null;
+}
+
 export interface ScanContext {
+  /** What the page says about itself: its date, address and title (evidence for relevance). */
+  page?: PageContext;
   /**
    * The caller already knows the page is relevant (e.g. the content script
    * scans a chunk appended to a page whose first scan was relevant): skip the

@@ -62,12 +62,23 @@ describe('scan CLI', () => {
     expect(out.map((f) => f.file)).toEqual([html, txt, quiet]);
 
     const [page, notes, mode] = out as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
-    expect(Object.keys(page)).toEqual(['file', 'relevant', 'source', 'mentions', 'events', 'claims']);
+    expect(Object.keys(page)).toEqual([
+      'file',
+      'relevant',
+      'relevance',
+      'page',
+      'source',
+      'mentions',
+      'events',
+      'claims',
+    ]);
+    expect(page.relevance).toMatchObject({ relevant: true });
+    expect(page.page).toEqual({ published: null, title: 'Trump' });
     expect(page.relevant).toBe(true);
     expect(page.source).toBeNull();
-    // Offsets are into the visible text: the title and script are not part of it.
+    // Offsets are into the text the extension's reader reads: the title and script are not part of it.
     const visible =
-      'Nato\n\nDie Verteidigungschefs der Nato berieten in einer Videokonferenz.\n\nTrump stellte Luftunterstützung in Aussicht.';
+      'Nato\nDie Verteidigungschefs der Nato berieten in einer Videokonferenz.\nTrump stellte Luftunterstützung in Aussicht.';
     const at = (s: string, from = 0) => ({ start: visible.indexOf(s, from), end: visible.indexOf(s, from) + s.length });
     expect(page.mentions).toEqual([
       { text: 'Nato', ...at('Nato'), kind: 'organization', id: 'nato', name: 'NATO' },
@@ -102,7 +113,16 @@ describe('scan CLI', () => {
 
     expect(notes.relevant).toBe(true);
     expect((notes.claims as Array<{ value: string }>).map((c) => c.value)).toEqual(['option']);
-    expect(mode).toEqual({ file: quiet, relevant: false, source: null, mentions: [], events: [], claims: [] });
+    expect(mode).toMatchObject({
+      file: quiet,
+      relevant: false,
+      relevance: { relevant: false },
+      page: null,
+      source: null,
+      mentions: [],
+      events: [],
+      claims: [],
+    });
   }, 60_000);
 
   it('readable output names each file, its relevance and findings', async () => {

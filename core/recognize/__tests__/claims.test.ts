@@ -2,7 +2,8 @@
  * Sentences and disputed-claim detection. Texts are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, sentenceAt, splitSentences, type ClaimMatch } from '../index';
+import { compileMatcher, type ClaimMatch } from '../index';
+import { sentenceAt, splitSentences } from '../sentences';
 import { fixture } from './fixture';
 
 const matcher = compileMatcher(fixture);

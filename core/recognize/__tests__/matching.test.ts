@@ -3,7 +3,8 @@
  * Texts are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, foldToken, linkSpans, type Hit, type Mention } from '../index';
+import { compileMatcher, foldToken, type Hit, type Mention } from '../index';
+import { linkSpans } from '../hits';
 import { fixture } from './fixture';
 
 const matcher = compileMatcher(fixture);

@@ -3,7 +3,8 @@
  * tested in real-dataset.test.ts)
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, normalizeForQuotes } from '../index';
+import { compileMatcher } from '../index';
+import { normalizeForQuotes } from '../fold';
 import { fixture, S1_QUOTES } from './fixture';
 
 const matcher = compileMatcher(fixture);
