@@ -225,7 +225,13 @@ try {
   result.finishedAt = new Date().toISOString();
   result.durationS = Math.round((Date.now() - t0) / 1000);
   result.machine.loadAfter = loadavg().map((x) => round(x));
-  result.targets = evaluateTargets(result);
+  try {
+    result.targets = evaluateTargets(result);
+  } catch (e) {
+    // Keep the figures even if a target cannot be computed.
+    result.targets = [];
+    result.targetsError = String(/** @type {Error} */ (e)?.stack ?? e);
+  }
 } catch (e) {
   console.error(e);
   exitCode = 1;
@@ -246,7 +252,12 @@ if (result.targets) {
   }
   writeFileSync(cfg.out, formatted);
   log(`written ${cfg.out} (${elapsed()})`);
-  process.stdout.write(cfg.json ? json + '\n' : render(result) + '\n');
+  try {
+    process.stdout.write(cfg.json ? json + '\n' : render(result) + '\n');
+  } catch (e) {
+    console.error(`could not print the table (the JSON is written): ${e}`);
+    exitCode = 1;
+  }
 }
 process.exit(exitCode);
 

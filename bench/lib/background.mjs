@@ -1,13 +1,24 @@
 // The extension's background context (the MV3 service worker): its User
 // Timing measures (`crosscheck:compile` with detail { cold }, `crosscheck:scan`),
 // read with Playwright from the worker, and stopping it (CDP
-// ServiceWorker.stopAllWorkers) to measure a cold start. With the old design
+// ServiceWorker.stopWorker) to measure a cold start. With the old design
 // (recognition in the content script) there are no such measures: the report
 // says "n/a (old design)".
 import { load, sleep, waitEntries } from './browser.mjs';
 
 /** @typedef {import('./browser.mjs').Holder} Holder */
 /** @typedef {{ name: string, start: number, duration: number, detail: any }} SwMeasure */
+
+/**
+ * The promise's value, or null after `ms` (a worker that is stopping may never answer).
+ * @template T
+ * @param {Promise<T>} p
+ * @param {number} ms
+ * @returns {Promise<T | null>}
+ */
+function within(p, ms) {
+  return Promise.race([p, sleep(ms).then(() => null)]);
+}
 
 /** @param {Holder} E */
 export function currentWorker(E) {
@@ -24,17 +35,21 @@ export async function swMeasures(E) {
   const worker = currentWorker(E);
   if (!worker) return null;
   try {
-    const measures = await worker.evaluate(() =>
-      performance
-        .getEntriesByType('measure')
-        .filter((e) => e.name.startsWith('crosscheck:'))
-        .map((e) => ({
-          name: e.name.slice('crosscheck:'.length),
-          start: e.startTime,
-          duration: e.duration,
-          detail: /** @type {PerformanceMeasure} */ (e).detail ?? null,
-        })),
+    const measures = await within(
+      worker.evaluate(() =>
+        performance
+          .getEntriesByType('measure')
+          .filter((e) => e.name.startsWith('crosscheck:'))
+          .map((e) => ({
+            name: e.name.slice('crosscheck:'.length),
+            start: e.startTime,
+            duration: e.duration,
+            detail: /** @type {PerformanceMeasure} */ (e).detail ?? null,
+          })),
+      ),
+      3000,
     );
+    if (!measures) return null;
     return { worker, measures };
   } catch {
     return null; // the worker stopped between finding and asking
@@ -42,22 +57,39 @@ export async function swMeasures(E) {
 }
 
 /**
- * Stops the extension's service worker (as the browser does after 30 s idle) and waits until it is gone.
+ * Stops the extension's service worker (as the browser does after 30 s idle): CDP
+ * ServiceWorker.stopWorker for its running version, then waits until no service-worker target of
+ * the extension is left (and Playwright has seen the worker close). True when it was stopped.
  * @param {Holder} E
  */
 export async function stopWorker(E) {
   const before = currentWorker(E);
   if (!before) return true;
-  const gone = new Promise((ok) => before.once('close', () => ok(true)));
+  const closed = new Promise((ok) => before.once('close', () => ok(true)));
+  const origin = `chrome-extension://${E.h.extensionId}/`;
   const page = await E.get();
   const cdp = await E.h.context.newCDPSession(page);
   try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    /** @type {{ versionId: string, scriptURL: string, runningStatus: string }[]} */
+    const versions = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...e.versions));
+    await within(cdp.send('ServiceWorker.enable'), 5000);
+    for (let i = 0; i < 20 && !versions.some((v) => v.scriptURL.startsWith(origin)); i++) await sleep(50);
+    for (const v of versions.filter((x) => x.scriptURL.startsWith(origin) && x.runningStatus !== 'stopped'))
+      await within(cdp.send('ServiceWorker.stopWorker', { versionId: v.versionId }), 5000);
+    for (let i = 0; i < 100; i++) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      if (!targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(origin))) {
+        await Promise.race([closed, sleep(3000)]);
+        return true;
+      }
+      await sleep(50);
+    }
+    return false;
   } finally {
+    await cdp.send('ServiceWorker.disable').catch(() => {});
     await cdp.detach().catch(() => {});
   }
-  return Promise.race([gone, sleep(5000).then(() => false)]);
 }
 
 /**

@@ -290,7 +290,7 @@ function addedSection(r) {
 function backgroundSection(bg) {
   const out = [''];
   out.push(
-    `== Background (service worker) on ${bg.page}: ${bg.runs} times, stop the worker (CDP ServiceWorker.stopAllWorkers; stopped ${bg.stopped}), load the page, load it again`,
+    `== Background (service worker) on ${bg.page}: ${bg.runs} times, stop the worker (CDP ServiceWorker.stopWorker; stopped ${bg.stopped}), load the page, load it again`,
   );
   if (!bg.present) {
     out.push(
