@@ -43,4 +43,36 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'document', 'window', 'browser', 'chrome', 'navigator', 'location'],
     },
   },
+  // The rooms of the house (README, "How it works"): the pure core imports no extension
+  // code, no browser API and no UI; components only render props (no lib/).
+  {
+    files: ['core/**/*.{ts,tsx}'],
+    ignores: ['core/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+lib(/|$)', message: 'core/ is pure: it may not import lib/.' },
+            { regex: '^(\\.\\./)+components(/|$)', message: 'core/ is pure: it may not import components/.' },
+            { regex: '^(wxt|preact)(/|$)', message: 'core/ is pure: no wxt, no preact.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    ignores: ['components/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+lib(/|$)', message: 'components/ only render props: no lib/ (types live in core/).' },
+          ],
+        },
+      ],
+    },
+  },
 );

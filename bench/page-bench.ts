@@ -10,7 +10,7 @@ import { parseDataset, validateDataset } from '../core/dataset/validate';
 import type { Dataset } from '../core/dataset/schema';
 import { compileMatcher, type Matcher } from '../core/recognize/index';
 import raw from '../data/dataset.json';
-import { readPageText } from '../lib/page-text';
+import { readPageText } from '../lib/content/page-text';
 import { countAliases, syntheticDataset } from './synthetic';
 
 const now = () => performance.now();

@@ -1,6 +1,6 @@
 /** One question with the sources' answers; a disputed one is marked with an icon and the word "disputed". */
 import type { AspectView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { DisputeIcon } from './icons';
 import { SourceChipList } from './SourceChip';
 

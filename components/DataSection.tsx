@@ -1,6 +1,6 @@
 /** Which dataset is active, and importing another one. */
 import { useId } from 'preact/hooks';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 
 export interface DataSectionProps {
   t: Translate;

@@ -3,7 +3,7 @@
  * who-reported-what matrix, the timeline, who took part and the sources.
  */
 import type { BriefView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { DisputeIcon } from './icons';
 import { SourceList } from './SourceList';
 import { Timeline } from './Timeline';

@@ -1,6 +1,6 @@
 /** The select that switches the brief between events: the page's events first, then all others. */
 import type { EventChoices } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 
 export interface EventPickerProps {
   choices: EventChoices;

@@ -8,8 +8,8 @@ import {
   type HighlightStyle,
   type Settings,
   type UiLanguage,
-} from '../lib/settings';
-import type { MessageKey, Translate } from '../lib/i18n';
+} from '../core/settings';
+import type { MessageKey, Translate } from '../core/translate';
 
 export interface OptionsFormProps {
   settings: Settings;

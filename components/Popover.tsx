@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../core/dataset/schema';
 import type { PopoverView, SourceReportView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { AspectBlock } from './AspectBlock';
 import { AgreeIcon, CloseIcon, DisputeIcon } from './icons';
 import { QuoteToggle } from './QuoteToggle';

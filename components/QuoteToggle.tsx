@@ -1,7 +1,7 @@
 /** A verbatim quote from a report, shown on demand. */
 import { useId, useState } from 'preact/hooks';
 import type { Lang } from '../core/dataset/schema';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 
 export interface QuoteToggleProps {
   quote: string;

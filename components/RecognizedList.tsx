@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'preact/hooks';
 import type { RecognizedView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { DisputeIcon } from './icons';
 
 export interface RecognizedListProps {

@@ -1,6 +1,6 @@
 /** The full list of sources: number, title, publisher, date, language. */
 import type { SourceDetails } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 
 export function SourceList({ sources, t }: { sources: SourceDetails[]; t: Translate }) {
   return (

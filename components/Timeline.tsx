@@ -1,6 +1,6 @@
 /** The event's timeline as an ordered list; other events can be opened from it. */
 import type { TimelineItem } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 
 export interface TimelineProps {
   items: TimelineItem[];

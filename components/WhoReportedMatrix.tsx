@@ -5,7 +5,7 @@
  * mentioned", and is blank and hatched when the source does not cover it.
  */
 import type { MatrixCell, MatrixValue, MatrixView } from '../core/views';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/translate';
 import { DisputeIcon } from './icons';
 import { SourceChipList } from './SourceChip';
 

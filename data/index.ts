@@ -6,7 +6,7 @@
  * and the unit tests validate it too (data/__tests__/dataset.test.ts),
  * including that validation leaves it unchanged, so the file IS the
  * validated `Dataset`. See scripts/lib/bundled-dataset.ts. Datasets a user
- * imports are validated when they are imported (lib/dataset-store.ts).
+ * imports are validated when they are imported (lib/storage/dataset-store.ts).
  */
 import { indexDataset, type DatasetIndex } from '../core/dataset/index';
 import type { Dataset } from '../core/dataset/schema';

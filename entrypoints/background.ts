@@ -1,59 +1,26 @@
 /**
- * Keeps each tab's results for the popup, shows the badge, relays keyboard
- * commands and opens the brief. Thin: the logic lives in lib/.
+ * The background: recognition for every tab's content script, each tab's
+ * results for the popup, the badge, keyboard commands and the brief. Thin:
+ * the logic lives in lib/background.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMessage, type PageSummary, type ToBackground, type ToContent } from '../lib/messages';
-import { badgeFor } from '../lib/badge';
-import { recheckImportedDataset } from '../lib/dataset-store';
-import { rememberBriefRequest, tabSummaries } from '../lib/tab-state';
+import { createMessageHandler, showBadge } from '../lib/background/handlers';
+import { RecognitionService } from '../lib/background/recognition';
+import { tabSummaries } from '../lib/background/tab-state';
+import type { ToContent } from '../lib/messages';
+import { loadActiveDataset, recheckImportedDataset, watchActiveDataset } from '../lib/storage/dataset-store';
 
 export default defineBackground(() => {
-  const action = browser.action ?? browser.browserAction;
+  const service = new RecognitionService(async () => (await loadActiveDataset()).dataset);
+  watchActiveDataset(() => service.reset());
+  browser.runtime.onMessage.addListener(createMessageHandler(service));
+  service.warm();
 
-  async function showBadge(tabId: number, summary: PageSummary | null) {
-    const badge = badgeFor(summary);
-    await Promise.all([
-      action.setBadgeText({ tabId, text: badge.text }),
-      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-      action.setTitle({ tabId, title: badge.title }),
-    ]).catch(() => {}); // the tab may be gone
-  }
-
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage<ToBackground>(message)) return undefined;
-    switch (message.type) {
-      case 'page-summary': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || sender.frameId !== 0) return undefined;
-        return tabSummaries.set(tabId, message.summary).then(() => showBadge(tabId, message.summary));
-      }
-      case 'get-summary':
-        return tabSummaries.get(message.tabId);
-      case 'open-brief':
-        return openBrief(message.eventId, sender.tab?.id);
-    }
-    return undefined;
-  });
-
-  async function openBrief(eventId: string | null, tabId: number | undefined) {
-    await rememberBriefRequest({ eventId, tabId: tabId ?? null });
-    try {
-      await action.openPopup();
-    } catch {
-      // No user gesture (Firefox) or no window: open the brief in a tab instead.
-      const query = new URLSearchParams({
-        ...(eventId ? { event: eventId } : {}),
-        ...(tabId ? { tab: String(tabId) } : {}),
-      });
-      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
-    }
-  }
-
-  // Readers of an imported dataset trust that it validated (lib/dataset-store.ts): after an
+  // Readers of an imported dataset trust that it validated (lib/storage/dataset-store.ts): after an
   // install or update, check it again with this version's rules.
   browser.runtime.onInstalled.addListener(() => {
+    // A dataset it drops or rewrites is a change of the active dataset: `watchActiveDataset` recompiles.
     recheckImportedDataset().catch((e: unknown) => console.warn('Crosscheck: cannot check the imported dataset', e));
   });
 

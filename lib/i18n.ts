@@ -12,10 +12,10 @@ import { browser } from 'wxt/browser';
 import de from '../public/_locales/de/messages.json';
 import en from '../public/_locales/en/messages.json';
 import type { Lang } from '../core/dataset/schema';
-import type { UiLanguage } from './settings';
+import type { UiLanguage } from '../core/settings';
+import type { Translate } from '../core/translate';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-export type MessageKey = keyof typeof en;
 
 const BUNDLED: Record<Lang, Messages> | null = import.meta.env.ENTRYPOINT === 'content' ? null : { de, en };
 
@@ -29,7 +29,7 @@ function format(entry: Messages[string] | undefined, subs: (string | number)[]):
 }
 
 /** The language the interface shows in. */
-export function resolveLanguage(setting: UiLanguage): Lang {
+function resolveLanguage(setting: UiLanguage): Lang {
   if (setting !== 'auto') return setting;
   let ui = '';
   try {
@@ -41,8 +41,6 @@ export function resolveLanguage(setting: UiLanguage): Lang {
   }
   return ui.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
-
-export type Translate = (key: MessageKey, ...subs: (string | number)[]) => string;
 
 export function translator(setting: UiLanguage): { lang: Lang; t: Translate } {
   return createTranslator(setting, BUNDLED);
@@ -81,45 +79,4 @@ export function createTranslator(
     }
   };
   return { lang, t };
-}
-
-/** Dates as precise as the data: "20 August 2025", "August 2025", "2025", "week of 18 August 2025". */
-export function formatFuzzyDate(
-  date: { value: string; precision: 'day' | 'week' | 'month' | 'year' } | null,
-  lang: Lang,
-  t: Translate,
-): string {
-  if (!date) return t('dateUnknown');
-  const [y, m, d] = date.value.split('-').map(Number);
-  const utc = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  switch (date.precision) {
-    case 'year':
-      return String(y);
-    case 'month':
-      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc);
-    case 'week':
-      return t(
-        'datePrecision_week',
-        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-          mondayOf(utc),
-        ),
-      );
-    default:
-      return new Intl.DateTimeFormat(locale, {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(utc);
-  }
-}
-
-function mondayOf(d: Date): Date {
-  const day = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - day * 86_400_000);
-}
-
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
 }

@@ -1,37 +1,83 @@
 /**
  * The messages that pass between content script, background and popup, typed
  * in one place. Every receiver checks `type` and ignores what it does not know.
+ *
+ * Recognition runs in the background: the content script sends page text and
+ * gets back the ranges to highlight and what each one is (`ScanReply`), and
+ * asks for a popover's content when one opens (`PopoverRequest`).
  */
-export interface RecognizedItem {
-  id: string;
-  kind: 'person' | 'organization' | 'place' | 'group' | 'event';
-  count: number;
+import type { PageSummary } from '../core/page-summary';
+import type { PageContext } from '../core/recognize/index';
+import type { UiLanguage } from '../core/settings';
+import type { PopoverTarget, PopoverView } from '../core/views/popover-view';
+
+/** What a highlighted range is. */
+export type MarkTarget =
+  | { type: 'entity' | 'event'; id: string; kind: 'person' | 'organization' | 'place' | 'group' | 'event' }
+  | { type: 'claim'; aspect: string; value: string; subject: string };
+
+/** A target as the background sends it: with whether the sources disagree about its subject. */
+export type FoundTarget = MarkTarget & { disputed: boolean };
+
+export type { PageContext };
+
+/**
+ * What the background found in a text. Compact, since a dense page has tens
+ * of thousands of ranges: `ranges` holds triples `start, end, target index`
+ * (offsets into the text sent), sorted by start, claims before the names they
+ * hold; `targets` each once.
+ */
+export interface ScanReply {
+  relevant: boolean;
+  /** Dataset source id when the text is one of the reports. */
+  source: string | null;
+  targets: FoundTarget[];
+  ranges: number[];
+  /** Recognized events, strongest evidence first, with their weight (evidence count). */
+  events: [id: string, weight: number][];
+  /**
+   * A page's first screen (the first piece) contains nothing at all of the
+   * dataset: no name, no trigger, no cue. Always false for other requests.
+   */
+  quiet: boolean;
 }
 
-/** What the content script found on a page, for the badge and the popup. */
-export interface PageSummary {
-  url: string;
-  host: string;
-  /** false when the site or Crosscheck is turned off. */
-  active: boolean;
-  relevant: boolean;
-  /** Dataset source id when the page is one of the reports. */
-  source: string | null;
-  items: RecognizedItem[];
-  /** Recognized events, strongest evidence first. */
-  events: string[];
-  /** Aspect ids of disputed sentences on the page. */
-  claims: string[];
-  /** Some recognized item has a disagreement in the dataset, or a disputed sentence was found. */
-  disputed: boolean;
+export interface ScanRequest {
+  type: 'scan';
+  text: string;
+  /** Left out on a page's first screen (it is only needed once that says something). */
+  page?: PageContext;
+  /** The page is already known to be about the story (an incremental scan of new content). */
+  relevant?: boolean;
+  /**
+   * A long page comes in pieces, the top first: pieces with `last: false` are
+   * kept (reply `{ kept: true }`), the piece with `last: true` completes the
+   * text and is answered with the scan of all pieces, or `{ lost: true }` when
+   * the background lost the earlier pieces (it was stopped meanwhile).
+   */
+  piece?: { session: string; index: number; last: boolean };
+}
+
+export type ScanAnswer = ScanReply | { kept: true } | { lost: true };
+
+export interface PopoverRequest {
+  type: 'popover';
+  target: PopoverTarget;
+  language: UiLanguage;
+  pageSource: string | null;
 }
 
 export type ToBackground =
+  | ScanRequest
+  | { type: 'scan-batch'; texts: string[]; page: PageContext; relevant: boolean }
+  | PopoverRequest
   | { type: 'page-summary'; summary: PageSummary }
   | { type: 'get-summary'; tabId: number }
   | { type: 'open-brief'; eventId: string | null };
 
-export type ToContent = { type: 'scroll-to'; id: string } | { type: 'next-highlight' } | { type: 'get-summary' };
+export type PopoverAnswer = PopoverView | null;
+
+export type ToContent = { type: 'scroll-to'; id: string } | { type: 'next-highlight' };
 
 export function isMessage<T extends { type: string }>(x: unknown): x is T {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';

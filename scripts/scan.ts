@@ -4,8 +4,8 @@
  *   npm run -s scan -- [--json] [--dataset FILE.json] FILE...
  *
  * `.html` / `.htm` files are parsed into a DOM and read by the extension's
- * own reader (`lib/page-text.ts`, via `scripts/lib/page-dom.ts`), with what
- * the page says about itself (`lib/page-meta.ts`: its published date and
+ * own reader (`lib/content/page-text.ts`, via `scripts/lib/page-dom.ts`), with what
+ * the page says about itself (`lib/content/page-meta.ts`: its published date and
  * title) as the scan's page context, so the CLI reports what the extension
  * would; any other file is read as UTF-8 text, without page context.
  * Default output is a readable report per file; `--json` prints ONE JSON

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../core/views/__tests__/locale';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { OptionsForm } from '../OptionsForm';
 
 function renderForm(over: Partial<Settings> = {}) {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fixture } from '../../core/views/__tests__/fixture';
 import { en } from '../../core/views/__tests__/locale';
 import { buildRecognizedView } from '../../core/views';
-import type { PageSummary } from '../../lib/messages';
+import type { PageSummary } from '../../core/page-summary';
 import { RecognizedList } from '../RecognizedList';
 
 const summary: PageSummary = {

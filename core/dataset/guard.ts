@@ -1,7 +1,7 @@
 /**
  * A cheap structural check for a dataset that was fully validated before it
  * was stored (`validateDataset` when the user imported it, and again after
- * every extension update; see lib/dataset-store.ts). It does not replace that
+ * every extension update; see lib/storage/dataset-store.ts). It does not replace that
  * validation: it only keeps something that is plainly not a dataset of this
  * format (an older format, a value edited by hand) from reaching the
  * recognizer, so that the content script need not bundle the validator.

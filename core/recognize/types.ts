@@ -68,7 +68,7 @@ export interface ScanResult {
 }
 
 /**
- * What the page says about itself (see `lib/page-meta.ts`): inputs of the
+ * What the page says about itself (see `lib/content/page-meta.ts`): inputs of the
  * scan, never read from a DOM by the core.
  */
 export interface PageContext {

@@ -1,6 +1,6 @@
 /** The full brief of one event, for the toolbar popup. */
 import type { Dataset, EntityKind } from '../dataset/schema';
-import type { PageSummary } from '../../lib/messages';
+import type { PageSummary } from '../../core/page-summary';
 import { formatDate, machineDate, type ViewLocale } from './locale';
 import { buildMatrix, type MatrixView } from './matrix';
 import { orderSources, sourceDetails, type SourceDetails } from './source-view';

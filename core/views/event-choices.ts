@@ -1,6 +1,6 @@
 /** The events the popup offers to brief: those on the page first, then all others by date. */
 import type { Dataset } from '../dataset/schema';
-import type { PageSummary } from '../../lib/messages';
+import type { PageSummary } from '../../core/page-summary';
 import { formatDate, type ViewLocale } from './locale';
 import { viewIndex } from './view-index';
 

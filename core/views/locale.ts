@@ -3,7 +3,8 @@
  * `translator(settings.language)` from lib/i18n gives both.
  */
 import type { FuzzyDate, Lang } from '../dataset/schema';
-import { formatFuzzyDate, type Translate } from '../../lib/i18n';
+import { formatFuzzyDate } from '../fuzzy-date';
+import type { Translate } from '../translate';
 
 export interface ViewLocale {
   lang: Lang;

@@ -1,6 +1,6 @@
 /** What the content script recognized on the page, grouped by kind for the popup. */
 import type { Dataset } from '../dataset/schema';
-import type { PageSummary, RecognizedItem } from '../../lib/messages';
+import type { PageSummary, RecognizedItem } from '../../core/page-summary';
 import type { ViewLocale } from './locale';
 import { subjectName } from './subject-text';
 import { viewIndex } from './view-index';

@@ -1,7 +1,9 @@
 /**
  * Content script entrypoint: wires the ContentApp (scan + highlight + watch),
  * the PopoverController (when to open) and the popover UI (one shadow-root
- * host, re-rendered by Preact with new props, positioned by Floating UI).
+ * host, re-rendered by Preact with new props, positioned by Floating UI),
+ * mounted only once there is a highlight. Recognition runs in the background:
+ * no dataset and no matcher here.
  * No runtime code outside `main` (WXT imports this file at build time).
  */
 import { render } from 'preact';
@@ -10,11 +12,15 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import popoverCss from '../../components/popover.css?inline';
-import { ContentApp } from '../../lib/content-app';
-import { loadActiveDataset } from '../../lib/dataset-store';
-import { HOST_TAG, MARK_CLASS } from '../../lib/page-text';
-import { PopoverController } from '../../lib/popover-controller';
-import { createPopoverRenderer } from '../../lib/popover-renderer';
+import { createAsk, extensionAlive } from '../../lib/content/background-client';
+import { ContentApp } from '../../lib/content/content-app';
+import { HOST_TAG, markOf } from '../../lib/content/own';
+import { PopoverController } from '../../lib/content/popover-controller';
+import { createPopoverRenderer } from '../../lib/content/popover-renderer';
+import { later } from '../../lib/timers';
+
+/** How often a page with highlights checks that its extension is still there (after a reload it is not), ms. */
+const ORPHAN_CHECK_MS = 2000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -25,18 +31,55 @@ export default defineContentScript({
   async main(ctx) {
     if (!document.body || !(document.documentElement instanceof HTMLElement)) return; // XML/SVG documents
     await whenIdle(ctx);
-    const { dataset } = await loadActiveDataset();
+    if (ctx.isInvalid) return;
+    const ask = createAsk();
     let popover: PopoverController | null = null;
-    let renderer: Awaited<ReturnType<typeof createPopoverRenderer>> | null = null;
+    let renderer: ReturnType<typeof createPopoverRenderer> | null = null;
 
-    const app = new ContentApp(dataset, document, {
+    const app = new ContentApp(document, ask, {
       settingsChanged: (s) => renderer?.setSettings(s),
       cleared: () => popover?.close(),
       openFor: (mark) => popover?.open(mark, 'keyboard', false),
-      // The popover UI is mounted on first need: pages without highlights get no extra element.
-      highlighted: () => void ensureUi(),
+      // Pages without highlights get no listener and no extra element.
+      highlighted: () => {
+        attachPopover();
+        watchForOrphaning();
+      },
+      orphaned: () => ctx.notifyInvalidated(),
     });
+    // Invalidated: the extension was reloaded or updated (a newer content script started,
+    // or this one lost its extension). Undo everything: no mark is left that nothing answers.
+    ctx.onInvalidated(() => app.stop());
 
+    let watching = false;
+    const watchForOrphaning = () => {
+      if (watching) return;
+      watching = true;
+      const check = () => {
+        if (!extensionAlive()) ctx.notifyInvalidated();
+        else if (!ctx.isInvalid) later(check, ORPHAN_CHECK_MS);
+      };
+      later(check, ORPHAN_CHECK_MS);
+    };
+
+    // The popover's controller listens from the first highlight on; the UI itself (a
+    // shadow-root host, Preact, Floating UI) is mounted when a popover first opens.
+    const attachPopover = () => {
+      if (popover) return;
+      popover = new PopoverController(document, {
+        hoverDelay: () => app.currentSettings.hoverDelayMs,
+        markOf,
+        isPopover: (node) => node !== null && node === host,
+        render: (mark, reason, focus) => {
+          if (!mark && !renderer) return;
+          void ensureUi().then(() => renderer?.show(mark, reason, focus));
+        },
+      });
+      popover.attach();
+      ctx.onInvalidated(() => popover?.detach());
+    };
+
+    let host: HTMLElement | null = null;
     let mounting: Promise<void> | null = null;
     // If the page took the host's element name (it defined <crosscheck-popover>
     // with a shadow root of its own), attachShadow throws: the highlights stay,
@@ -56,7 +99,8 @@ export default defineContentScript({
         onMount: (container) => container,
         onRemove: (container) => container && render(null, container),
       });
-      ui.mount();
+      ui.mount(); // WXT removes it when the context is invalidated
+      host = ui.shadowHost;
       const container = ui.uiContainer;
       // `all: initial` does not reset `direction`: on a right-to-left page it
       // would flow into the shadow root. The popover's text is German or English.
@@ -64,38 +108,24 @@ export default defineContentScript({
       renderer = createPopoverRenderer({
         container,
         host: ui.shadowHost,
-        dataset,
+        ask,
         settings: app.currentSettings,
         pageSource: () => app.pageSourceId,
         targetOf: (mark) => app.targetOf(mark),
         close: (returnFocus) => popover?.close(returnFocus),
       });
-      popover = new PopoverController(document, {
-        hoverDelay: () => app.currentSettings.hoverDelayMs,
-        markOf: (node) => markOf(node),
-        isPopover: (node) => node === ui.shadowHost,
-        render: (mark, reason, focus) => renderer?.show(mark, reason, focus),
-      });
-      popover.attach();
-      ctx.onInvalidated(() => popover?.detach());
     };
 
     await app.start();
+    if (ctx.isInvalid) return;
 
     browser.runtime.onMessage.addListener((message: unknown) => app.handleMessage(message));
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       app.clear();
       void app.fullScan();
     });
-    ctx.onInvalidated(() => app.stop());
   },
 });
-
-function markOf(node: EventTarget | null): HTMLElement | null {
-  if (!(node instanceof Element)) return null;
-  const mark = node.closest(`mark.${MARK_CLASS}`);
-  return mark instanceof HTMLElement ? mark : null;
-}
 
 /** Waits for the page to settle: the first idle period (or 1.5 s at most). */
 function whenIdle(ctx: ContentScriptContext): Promise<void> {

@@ -5,9 +5,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DataSection } from '../../components/DataSection';
 import { OptionsForm } from '../../components/OptionsForm';
-import { importDataset, loadActiveDataset, resetToBundled, watchActiveDataset } from '../../lib/dataset-store';
+import { importDataset, loadActiveDataset, resetToBundled, watchActiveDataset } from '../../lib/storage/dataset-store';
 import { translator } from '../../lib/i18n';
-import { getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+import type { Settings } from '../../core/settings';
+import { getSettings, setSiteEnabled, updateSettings, watchSettings } from '../../lib/storage/settings';
 
 const SAVED_MESSAGE_MS = 4000;
 

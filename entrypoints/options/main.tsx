@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { loadActiveDataset } from '../../lib/dataset-store';
-import { getSettings } from '../../lib/settings';
+import { loadActiveDataset } from '../../lib/storage/dataset-store';
+import { getSettings } from '../../lib/storage/settings';
 import { App } from './App';
 import './style.css';
 

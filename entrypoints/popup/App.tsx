@@ -10,8 +10,10 @@ import { EventPicker } from '../../components/EventPicker';
 import { RecognizedList } from '../../components/RecognizedList';
 import { buildBriefView, buildEventChoices, buildRecognizedView, defaultBriefEvent } from '../../core/views';
 import { translator } from '../../lib/i18n';
-import type { PageSummary, ToContent } from '../../lib/messages';
-import { isEnabledOn, setSiteEnabled, watchSettings } from '../../lib/settings';
+import type { PageSummary } from '../../core/page-summary';
+import { isEnabledOn } from '../../core/settings';
+import type { ToContent } from '../../lib/messages';
+import { setSiteEnabled, watchSettings } from '../../lib/storage/settings';
 import type { PopupData } from './load-popup-data';
 import { summaryOf } from './page-summary';
 

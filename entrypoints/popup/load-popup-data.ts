@@ -5,10 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { Dataset } from '../../core/dataset/schema';
-import { loadActiveDataset } from '../../lib/dataset-store';
-import type { PageSummary } from '../../lib/messages';
-import { getSettings, type Settings } from '../../lib/settings';
-import { takeBriefRequest } from '../../lib/tab-state';
+import { loadActiveDataset } from '../../lib/storage/dataset-store';
+import type { PageSummary } from '../../core/page-summary';
+import type { Settings } from '../../core/settings';
+import { getSettings } from '../../lib/storage/settings';
+import { takeBriefRequest } from '../../lib/background/tab-state';
 import { summaryOf } from './page-summary';
 
 export interface PopupData {

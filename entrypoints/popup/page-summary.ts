@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { PageSummary, ToBackground } from '../../lib/messages';
+import type { PageSummary } from '../../core/page-summary';
+import type { ToBackground } from '../../lib/messages';
 
 /** What the content script last reported for the tab, via the background. */
 export async function summaryOf(tabId: number): Promise<PageSummary | null> {

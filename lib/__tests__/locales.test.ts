@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { withLanguageKeys, type Messages } from '../../scripts/lib/locales';
-import { createTranslator, formatFuzzyDate, messageName, translator } from '../i18n';
+import { formatFuzzyDate } from '../../core/fuzzy-date';
+import { createTranslator, messageName, translator } from '../i18n';
 
 describe('interface strings', () => {
   it('German and English have the same keys and the same placeholders', () => {

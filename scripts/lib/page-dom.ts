@@ -2,13 +2,13 @@
  * Reads an HTML page in Node exactly as the content script reads it in the
  * browser: the page is parsed into a DOM (happy-dom, scripts never run,
  * nothing is fetched), its text is read by the extension's own reader
- * (`lib/page-text.ts`) and what it says about itself by `lib/page-meta.ts`.
+ * (`lib/content/page-text.ts`) and what it says about itself by `lib/content/page-meta.ts`.
  * The `scan` and `evaluate` commands use this, so they report what the
  * extension would highlight. Node only.
  */
 import { Window } from 'happy-dom';
-import { readPageMeta, type PageMeta } from '../../lib/page-meta';
-import { readPageText } from '../../lib/page-text';
+import { readPageMeta, type PageMeta } from '../../lib/content/page-meta';
+import { readPageText } from '../../lib/content/page-text';
 import type { PageContext } from '../../core/recognize/index';
 
 export interface ReadPage {

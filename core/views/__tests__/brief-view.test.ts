@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageSummary } from '../../../lib/messages';
+import type { PageSummary } from '../../../core/page-summary';
 import { buildBriefView } from '../brief-view';
 import { parseDataset } from '../../dataset/validate';
 import { fixture, fixtureInput } from './fixture';

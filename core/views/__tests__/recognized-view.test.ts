@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageSummary } from '../../../lib/messages';
+import type { PageSummary } from '../../../core/page-summary';
 import { buildEventChoices, defaultBriefEvent } from '../event-choices';
 import { buildRecognizedView } from '../recognized-view';
 import { fixture } from './fixture';

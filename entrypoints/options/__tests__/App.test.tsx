@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
+import { getSettings, updateSettings } from '../../../lib/storage/settings';
 import { App } from '../App';
 
 const store = vi.hoisted(() => ({
@@ -10,7 +11,7 @@ const store = vi.hoisted(() => ({
   loadActiveDataset: vi.fn(),
   watchActiveDataset: vi.fn(() => () => {}),
 }));
-vi.mock('../../../lib/dataset-store', () => store);
+vi.mock('../../../lib/storage/dataset-store', () => store);
 
 function renderApp() {
   return render(<App initialSettings={DEFAULT_SETTINGS} initialDataset={{ name: 'Fixture', imported: false }} />);

@@ -2,8 +2,9 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fixture } from '../../../core/views/__tests__/fixture';
-import type { PageSummary } from '../../../lib/messages';
-import { DEFAULT_SETTINGS, getSettings } from '../../../lib/settings';
+import type { PageSummary } from '../../../core/page-summary';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
+import { getSettings } from '../../../lib/storage/settings';
 import { App } from '../App';
 import type { PopupData } from '../load-popup-data';
 

@@ -14,7 +14,8 @@
  *   back, so the page's nodes are the very same objects as before.
  */
 import Mark from 'mark.js';
-import { MARK_CLASS, type PageText, nodeIndexAt } from './page-text';
+import { MARK_CLASS } from './own';
+import { type PageText, nodeIndexAt } from './page-text';
 
 export interface HighlightRequest {
   start: number;
@@ -111,6 +112,7 @@ export class Highlighter {
         const a = containerStart.get(firstNode);
         const b = containerStart.get(lastNode);
         if (a === undefined || b === undefined) continue; // the page changed under us
+        if (!unchanged(pt, first) || (last !== first && !unchanged(pt, last))) continue; // its text too
         if (!this.isTextVisible(firstNode)) continue;
         const start = a + (req.start - pt.starts[first]!);
         const end = b + (req.end - pt.starts[last]!);
@@ -296,6 +298,16 @@ function withTreeWalkersForMarkJs(fn: () => void): void {
     if (had) Object.defineProperty(doc, 'createNodeIterator', { configurable: true, writable: true, value: own });
     else delete (doc as { createNodeIterator?: unknown }).createNodeIterator;
   }
+}
+
+/** The node's text is still what was read (the page may have rewritten it since, and the offsets with it). */
+function unchanged(pt: PageText, i: number): boolean {
+  const node = pt.nodes[i]!;
+  const start = pt.starts[i]!;
+  const next = pt.starts[i + 1];
+  // A line break separates two blocks' text (page-text.ts).
+  const end = next === undefined ? pt.text.length : next - (pt.blocks[i + 1] !== pt.blocks[i] ? 1 : 0);
+  return end - start === node.data.length && pt.text.startsWith(node.data, start);
 }
 
 interface MarkRange {

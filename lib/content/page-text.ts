@@ -10,8 +10,7 @@
  * for every node would cost more than the match itself).
  */
 
-export const MARK_CLASS = 'cc-mark';
-export const HOST_TAG = 'crosscheck-popover';
+import { HOST_TAG, MARK_CLASS } from './own';
 
 /** Elements whose subtree is never read nor marked. Upper-case tag names (HTML). */
 const SKIP_TAGS = new Set([
@@ -89,7 +88,7 @@ const BLOCK_TAGS = new Set([
   'UL',
 ]);
 
-export function isSkippedElement(el: Element): boolean {
+function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag)) return true;
   if (el.namespaceURI !== null && el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
@@ -100,7 +99,7 @@ export function isSkippedElement(el: Element): boolean {
 }
 
 /** The nearest block-level ancestor (by tag), the unit that mark.js is applied to. */
-export function blockOf(node: Node, stop: Node): Element | null {
+function blockOf(node: Node, stop: Node): Element | null {
   let el = node.parentElement;
   while (el && el !== stop) {
     if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
@@ -146,10 +145,19 @@ export class PageTextReader {
     });
   }
 
-  /** Reads on; true when the whole subtree has been read. */
-  read(more: () => boolean = () => true): boolean {
+  /** Characters read so far. */
+  get textLength(): number {
+    return this.length;
+  }
+
+  /**
+   * Reads on; true when the whole subtree has been read. Stops early when
+   * `more()` says so (asked every 256 text nodes) or once `maxChars` are read.
+   */
+  read(more: () => boolean = () => true, maxChars = Infinity): boolean {
     let count = 0;
     while (!this.done) {
+      if (this.length >= maxChars) return false;
       if ((++count & 255) === 0 && !more()) return false;
       const n = this.walker.nextNode();
       if (!n) {

@@ -13,10 +13,10 @@
  * otherwise use the bundled one.
  */
 import { storage } from 'wxt/utils/storage';
-import { looksLikeDataset } from '../core/dataset/guard';
-import type { Dataset } from '../core/dataset/schema';
-import { validateDataset } from '../core/dataset/validate';
-import { bundledDataset } from '../data/index';
+import { looksLikeDataset } from '../../core/dataset/guard';
+import type { Dataset } from '../../core/dataset/schema';
+import { validateDataset } from '../../core/dataset/validate';
+import { bundledDataset } from '../../data/index';
 
 const importedItem = storage.defineItem<unknown>('local:imported-dataset');
 

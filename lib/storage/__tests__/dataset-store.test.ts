@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import raw from '../../data/dataset.json';
-import { bundledDataset } from '../../data/index';
+import raw from '../../../data/dataset.json';
+import { bundledDataset } from '../../../data/index';
 import {
   importDataset,
   loadActiveDataset,

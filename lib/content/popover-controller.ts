@@ -11,7 +11,7 @@
  * It only decides; rendering and positioning are the caller's `render`.
  */
 
-import { Timer } from './timers';
+import { Timer } from '../timers';
 
 export type OpenReason = 'hover' | 'focus' | 'click' | 'keyboard';
 

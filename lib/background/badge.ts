@@ -1,4 +1,4 @@
-import type { PageSummary } from './messages';
+import type { PageSummary } from '../../core/page-summary';
 
 /** The toolbar badge for a tab: the number of recognized items; "!" and red when there are disagreements. */
 export function badgeFor(summary: PageSummary | null): { text: string; color: string; title: string } {

@@ -1,5 +1,5 @@
 /**
- * lib/page-meta.ts under happy-dom: the page's own date, address and title.
+ * lib/content/page-meta.ts under happy-dom: the page's own date, address and title.
  */
 import { describe, expect, it } from 'vitest';
 import { dateInUrl, isoDay, readPageMeta } from '../page-meta';

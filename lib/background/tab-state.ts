@@ -3,7 +3,7 @@
  * the MV3 service worker being stopped, and vanish with the browser session.
  */
 import { storage } from 'wxt/utils/storage';
-import type { PageSummary } from './messages';
+import type { PageSummary } from '../../core/page-summary';
 
 const key = (tabId: number) => `session:tab-${tabId}` as const;
 

@@ -1,14 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  isEnabledOn,
-  sanitizeSettings,
-  setSiteEnabled,
-  updateSettings,
-  watchSettings,
-} from '../settings';
+import { DEFAULT_SETTINGS, isEnabledOn, sanitizeSettings } from '../../../core/settings';
+import { getSettings, setSiteEnabled, updateSettings, watchSettings } from '../settings';
 
 describe('settings', () => {
   beforeEach(() => {

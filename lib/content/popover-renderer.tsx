@@ -1,23 +1,24 @@
 /**
- * Renders the popover into the content script's shadow root: builds the view
- * for the open highlight, re-renders Preact with new props, and positions the
- * dialog next to its highlight with Floating UI (flip, shift, never clipped by
- * the viewport, closed when the highlight scrolls out of view).
+ * Renders the popover into the content script's shadow root: asks the
+ * background for the open highlight's view (kept per target and language),
+ * re-renders Preact with new props, and positions the dialog next to its
+ * highlight with Floating UI (flip, shift, never clipped by the viewport,
+ * closed when the highlight scrolls out of view). No answer from the
+ * background: no popover.
  */
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { createRef, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popover } from '../components/Popover';
-import { PopoverLayer } from '../components/PopoverLayer';
-import type { Dataset } from '../core/dataset/schema';
-import { buildPopoverView, type PopoverTarget } from '../core/views/popover-view';
-import type { MarkTarget } from './content-app';
-import { translator } from './i18n';
-import type { ToBackground } from './messages';
+import { Popover } from '../../components/Popover';
+import { PopoverLayer } from '../../components/PopoverLayer';
+import type { Settings } from '../../core/settings';
+import type { PopoverTarget, PopoverView } from '../../core/views/popover-view';
+import { translator } from '../i18n';
+import type { MarkTarget, PopoverAnswer, ToBackground } from '../messages';
+import type { Ask } from './background-client';
 import type { OpenReason } from './popover-controller';
-import type { Settings } from './settings';
-import { later } from './timers';
-import { timingMark, timingMeasure } from './timing';
+import { later } from '../timers';
+import { timingMark, timingMeasure } from '../timing';
 
 const HEADING_ID = 'cc-popover-heading';
 const VIEWPORT_PADDING = 8;
@@ -25,7 +26,7 @@ const VIEWPORT_PADDING = 8;
 export interface PopoverRendererOptions {
   container: HTMLElement;
   host: HTMLElement;
-  dataset: Dataset;
+  ask: Ask;
   settings: Settings;
   pageSource(): string | null;
   targetOf(mark: HTMLElement): MarkTarget | undefined;
@@ -38,6 +39,8 @@ export function createPopoverRenderer(opts: PopoverRendererOptions) {
   let announcement = '';
   let stopAutoUpdate: (() => void) | null = null;
   const floatingRef = createRef<HTMLDivElement>();
+  const views = new Map<string, PopoverView | null>();
+  let request = 0;
 
   function toViewTarget(target: MarkTarget): PopoverTarget {
     return target.type === 'claim'
@@ -45,12 +48,32 @@ export function createPopoverRenderer(opts: PopoverRendererOptions) {
       : { type: target.type, id: target.id };
   }
 
-  function draw(focus: boolean, reason: OpenReason | null) {
+  /** The view for the current mark: kept, or asked from the background (null: nothing to show). */
+  async function viewFor(target: MarkTarget | undefined): Promise<PopoverView | null> {
+    if (!target) return null;
+    const viewTarget = toViewTarget(target);
+    const pageSource = opts.pageSource();
+    const key = JSON.stringify([viewTarget, settings.language, pageSource]);
+    if (views.has(key)) return views.get(key) ?? null;
+    const message: ToBackground = { type: 'popover', target: viewTarget, language: settings.language, pageSource };
+    try {
+      const view = await opts.ask<PopoverAnswer>(message);
+      views.set(key, view);
+      return view;
+    } catch {
+      return null; // the background cannot answer: no popover, no error
+    }
+  }
+
+  async function update(focus: boolean, reason: OpenReason | null) {
+    const id = ++request;
+    const view = mark ? await viewFor(opts.targetOf(mark)) : null;
+    if (id !== request) return; // another highlight was opened meanwhile
+    draw(view, focus, reason);
+  }
+
+  function draw(view: PopoverView | null, focus: boolean, reason: OpenReason | null) {
     const { lang, t } = translator(settings.language);
-    const target = mark ? opts.targetOf(mark) : undefined;
-    const view = target
-      ? buildPopoverView(opts.dataset, toViewTarget(target), { lang, t, pageSource: opts.pageSource() })
-      : null;
     if (view && reason) {
       const disputes = view.disputes.length > 0 ? t('disagreementCount', view.disputes.length) : t('noDisagreements');
       announcement = t('popoverAnnounce', view.heading, disputes);
@@ -128,11 +151,11 @@ export function createPopoverRenderer(opts: PopoverRendererOptions) {
       if (next && reason) timingMark('popover-open');
       mark = next;
       if (!next) announcement = '';
-      draw(focus, reason);
+      void update(focus, reason);
     },
     setSettings(next: Settings) {
       settings = next;
-      if (mark) draw(false, null);
+      if (mark) void update(false, null);
     },
     host: opts.host,
   };

@@ -1,16 +1,13 @@
 /**
- * The one settings module: typed, versioned, validated on read, stored in
- * `browser.storage.sync` through WXT's storage item (which runs migrations
- * when `version` goes up). Every part of the extension reads and writes
- * settings only through here.
+ * The settings model: types, defaults and the sanitizer that turns whatever
+ * storage holds into complete, valid settings. Pure: the store that reads and
+ * writes them is lib/storage/settings.ts.
  */
-import { storage } from 'wxt/utils/storage';
-
 export const HIGHLIGHT_KINDS = ['person', 'organization', 'place', 'group', 'event', 'claim'] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
-export const UI_LANGUAGES = ['auto', 'de', 'en'] as const;
+const UI_LANGUAGES = ['auto', 'de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export const HIGHLIGHT_STYLES = ['tint', 'underline'] as const;
+const HIGHLIGHT_STYLES = ['tint', 'underline'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export interface Settings {
@@ -67,26 +64,6 @@ export function sanitizeSettings(raw: unknown): Settings {
   };
 }
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-
-export async function getSettings(): Promise<Settings> {
-  return sanitizeSettings(await settingsItem.getValue());
-}
-
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = sanitizeSettings({ ...(await getSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
-}
-
-/** Calls `cb` with sanitized settings whenever they change (in any context). */
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb(sanitizeSettings(value)));
-}
-
 /** Normalizes a host name for the per-site switch ("WWW.Example.org." → "www.example.org"). */
 export function siteKey(hostname: string): string {
   return hostname.toLowerCase().replace(/\.$/, '');
@@ -94,11 +71,4 @@ export function siteKey(hostname: string): string {
 
 export function isEnabledOn(settings: Settings, hostname: string): boolean {
   return settings.enabled && !settings.disabledSites.includes(siteKey(hostname));
-}
-
-export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<Settings> {
-  const key = siteKey(hostname);
-  const current = await getSettings();
-  const others = current.disabledSites.filter((h) => h !== key);
-  return updateSettings({ disabledSites: enabled ? others : [...others, key] });
 }

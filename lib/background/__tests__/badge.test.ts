@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../badge';
-import type { PageSummary } from '../messages';
+import type { PageSummary } from '../../../core/page-summary';
 
 const summary = (over: Partial<PageSummary>): PageSummary => ({
   url: 'https://x.example/',

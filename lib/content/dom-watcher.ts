@@ -11,7 +11,7 @@
  * the next paint.
  */
 
-import { Timer } from './timers';
+import { Timer } from '../timers';
 
 export interface DomWatcherOptions {
   /** True for nodes Crosscheck created (marks, split tails, the popover host). */

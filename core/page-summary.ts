@@ -1,0 +1,23 @@
+/** What Crosscheck found on a page, for the badge and the popup (the content script reports it). */
+export interface RecognizedItem {
+  id: string;
+  kind: 'person' | 'organization' | 'place' | 'group' | 'event';
+  count: number;
+}
+
+export interface PageSummary {
+  url: string;
+  host: string;
+  /** false when the site or Crosscheck is turned off. */
+  active: boolean;
+  relevant: boolean;
+  /** Dataset source id when the page is one of the reports. */
+  source: string | null;
+  items: RecognizedItem[];
+  /** Recognized events, strongest evidence first. */
+  events: string[];
+  /** Aspect ids of disputed sentences on the page. */
+  claims: string[];
+  /** Some recognized item has a disagreement in the dataset, or a disputed sentence was found. */
+  disputed: boolean;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compileMatcher } from '../../../core/recognize/index';
+import { bundledDataset } from '../../../data/index';
+import { readPageText } from '../../content/page-text';
+import type { PageContext, ScanAnswer, ScanReply } from '../../messages';
+import { createMessageHandler } from '../handlers';
+import { RecognitionService } from '../recognition';
+
+const page: PageContext = { url: 'https://example.org/a', title: 'A' };
+
+function demoText(file: string): string {
+  const doc = new DOMParser().parseFromString(readFileSync(`demo/${file}`, 'utf8'), 'text/html');
+  return readPageText(doc.body).text;
+}
+
+const asReply = (a: ScanAnswer): ScanReply => {
+  if (!('ranges' in a)) throw new Error(`not a scan reply: ${JSON.stringify(a)}`);
+  return a;
+};
+
+function newService() {
+  let loads = 0;
+  const service = new RecognitionService(async () => {
+    loads++;
+    return bundledDataset;
+  });
+  return { service, loads: () => loads };
+}
+
+describe('RecognitionService', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    performance.clearMeasures();
+  });
+
+  it('compiles once for every scan of its lifetime, and again (warm) after the dataset changed', async () => {
+    const { service, loads } = newService();
+    const text = demoText('en.html');
+    await Promise.all([service.scan({ text, page }), service.scan({ text, page })]);
+    await service.scanBatch([text.slice(0, 500)], page, true);
+    expect(service.compileCount).toBe(1);
+    expect(loads()).toBe(1);
+    service.reset();
+    await service.scan({ text, page });
+    expect(service.compileCount).toBe(2);
+    const compiles = performance.getEntriesByName('crosscheck:compile') as PerformanceMeasure[];
+    expect(compiles.map((m) => m.detail)).toEqual([{ cold: true }, { cold: false }]);
+    expect(performance.getEntriesByName('crosscheck:scan').length).toBe(4);
+  });
+
+  it('answers with the matcher’s ranges, compact: targets once, triples in document order', async () => {
+    const { service } = newService();
+    const text = demoText('en.html');
+    const reply = asReply(await service.scan({ text, page }));
+    const result = compileMatcher(bundledDataset).scan(text);
+    expect(reply.relevant).toBe(true);
+    expect(reply.quiet).toBe(false);
+    expect(reply.ranges.length).toBe(3 * (result.mentions.length + result.claims.length));
+    const keys = reply.targets.map((t) => (t.type === 'claim' ? `${t.aspect}/${t.value}/${t.subject}` : t.id));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (let i = 3; i < reply.ranges.length; i += 3)
+      expect(reply.ranges[i]!).toBeGreaterThanOrEqual(reply.ranges[i - 3]!);
+    const mentions = [];
+    for (let i = 0; i < reply.ranges.length; i += 3) {
+      const t = reply.targets[reply.ranges[i + 2]!]!;
+      if (t.type !== 'claim') mentions.push({ start: reply.ranges[i], end: reply.ranges[i + 1], id: t.id });
+    }
+    expect(mentions).toEqual(result.mentions.map((m) => ({ start: m.start, end: m.end, id: m.id })));
+    // Trump: the sources disagree about him (air support).
+    expect(reply.targets.find((t) => t.type === 'entity' && t.id === 'donald-trump')?.disputed).toBe(true);
+    expect(reply.events.map(([id]) => id)).toEqual(
+      [...result.events].sort((a, b) => b.evidence.length - a.evidence.length).map((e) => e.id),
+    );
+  });
+
+  it('says a first screen holding nothing of the dataset is quiet', async () => {
+    const { service } = newService();
+    const text = 'Der Gemeinderat beschließt den Haushalt für das kommende Jahr. '.repeat(20);
+    const first = { session: 'q', index: 0, last: false };
+    expect(asReply(await service.scan({ text, piece: first }))).toMatchObject({
+      relevant: false,
+      quiet: true,
+      ranges: [],
+    });
+    // Only a first screen is asked whether it is quiet; one that names anything is not.
+    expect(asReply(await service.scan({ text, page })).quiet).toBe(false);
+    expect(asReply(await service.scan({ text: `${text} Paris.`, piece: { ...first, session: 'r' } })).quiet).toBe(
+      false,
+    );
+  });
+
+  it('scans the first piece alone, and the last piece with all of them; a lost piece is said so', async () => {
+    const { service } = newService();
+    const text = demoText('de.html');
+    const cut = [0, 3000, 9000, text.length];
+    const answers: ScanAnswer[] = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push(
+        await service.scan({
+          text: text.slice(cut[i], cut[i + 1]),
+          page,
+          piece: { session: 's1', index: i, last: i === 2 },
+        }),
+      );
+    }
+    expect(asReply(answers[0]!)).toEqual(asReply(await service.scan({ text: text.slice(0, 3000), page })));
+    expect(answers[1]).toEqual({ kept: true });
+    expect(asReply(answers[2]!)).toEqual(asReply(await service.scan({ text, page })));
+
+    // A background stopped after the first piece: a fresh one has never seen it.
+    const fresh = newService().service;
+    expect(await fresh.scan({ text: 'x', page, piece: { session: 's2', index: 1, last: false } })).toEqual({
+      kept: true,
+    });
+    expect(await fresh.scan({ text: 'y', page, piece: { session: 's2', index: 2, last: true } })).toEqual({
+      lost: true,
+    });
+  });
+
+  it('builds popover content on demand, in the language asked for', async () => {
+    const { service } = newService();
+    const en = await service.popover({ type: 'entity', id: 'donald-trump' }, 'en', null);
+    const de = await service.popover({ type: 'entity', id: 'donald-trump' }, 'de', null);
+    expect(en?.heading).toMatch(/Trump/);
+    expect(en?.disputes.length).toBeGreaterThan(0);
+    expect(de?.description).not.toBe(en?.description);
+    expect(await service.popover({ type: 'entity', id: 'nobody' }, 'en', null)).toBeNull();
+  });
+
+  it('does not keep a failed dataset load: the next request tries again', async () => {
+    let fail = true;
+    const service = new RecognitionService(async () => {
+      if (fail) throw new Error('storage unavailable');
+      return bundledDataset;
+    });
+    await expect(service.scan({ text: 'Trump', page })).rejects.toThrow('storage unavailable');
+    fail = false;
+    expect(asReply(await service.scan({ text: 'Trump', page })).quiet).toBe(false);
+  });
+});
+
+describe('background message handler', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('routes scans, keeps the top frame’s summary per tab and ignores what it does not know', async () => {
+    const { service } = newService();
+    const handle = createMessageHandler(service);
+    const reply = (await handle({ type: 'scan', text: demoText('en.html'), page }, {})) as ScanReply;
+    expect(reply.relevant).toBe(true);
+    const summary = {
+      url: 'https://example.org/a',
+      host: 'example.org',
+      active: true,
+      relevant: true,
+      source: null,
+      items: [{ id: 'nato', kind: 'organization' as const, count: 2 }],
+      events: [],
+      claims: [],
+      disputed: false,
+    };
+    expect(handle({ type: 'page-summary', summary }, { tab: { id: 7 }, frameId: 3 })).toBeUndefined();
+    await handle({ type: 'page-summary', summary }, { tab: { id: 7 }, frameId: 0 });
+    expect(await handle({ type: 'get-summary', tabId: 7 }, {})).toEqual(summary);
+    expect(handle({ type: 'unknown' }, {})).toBeUndefined();
+    expect(handle('noise', {})).toBeUndefined();
+  });
+});

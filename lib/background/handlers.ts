@@ -1,0 +1,68 @@
+/**
+ * The background's message handlers: recognition and popover content for
+ * content scripts, tab results for the popup, the badge, and opening the
+ * brief. Every handler answers with a promise, or `undefined` for a message
+ * it does not handle.
+ */
+import { browser } from 'wxt/browser';
+import type { PageSummary } from '../../core/page-summary';
+import { isMessage, type ToBackground } from '../messages';
+import { badgeFor } from './badge';
+import type { RecognitionService } from './recognition';
+import { rememberBriefRequest, tabSummaries } from './tab-state';
+
+/** What a handler needs to know about a message's sender. */
+export interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export function createMessageHandler(service: RecognitionService) {
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
+    if (!isMessage<ToBackground>(message)) return undefined;
+    switch (message.type) {
+      case 'scan':
+        return service.scan(message);
+      case 'scan-batch':
+        return service.scanBatch(message.texts, message.page, message.relevant);
+      case 'popover':
+        return service.popover(message.target, message.language, message.pageSource);
+      case 'page-summary': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || sender.frameId !== 0) return undefined;
+        return tabSummaries.set(tabId, message.summary).then(() => showBadge(tabId, message.summary));
+      }
+      case 'get-summary':
+        return tabSummaries.get(message.tabId);
+      case 'open-brief':
+        return openBrief(message.eventId, sender.tab?.id);
+    }
+    return undefined;
+  };
+}
+
+const action = () => browser.action ?? browser.browserAction;
+
+export async function showBadge(tabId: number, summary: PageSummary | null): Promise<void> {
+  const badge = badgeFor(summary);
+  const a = action();
+  await Promise.all([
+    a.setBadgeText({ tabId, text: badge.text }),
+    a.setBadgeBackgroundColor({ tabId, color: badge.color }),
+    a.setTitle({ tabId, title: badge.title }),
+  ]).catch(() => {}); // the tab may be gone
+}
+
+async function openBrief(eventId: string | null, tabId: number | undefined) {
+  await rememberBriefRequest({ eventId, tabId: tabId ?? null });
+  try {
+    await action().openPopup();
+  } catch {
+    // No user gesture (Firefox) or no window: open the brief in a tab instead.
+    const query = new URLSearchParams({
+      ...(eventId ? { event: eventId } : {}),
+      ...(tabId ? { tab: String(tabId) } : {}),
+    });
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${query}`) });
+  }
+}

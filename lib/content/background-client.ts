@@ -1,0 +1,70 @@
+/**
+ * Asks the background, and copes with a background that is asleep, restarting
+ * or updated: a request that fails (no receiver yet, the service worker
+ * stopped before answering) is retried after a short wait, a few times; then
+ * the caller gets `BackgroundUnavailable` and stays quiet. When the extension
+ * itself was reloaded or removed, this content script is an orphan: the
+ * caller gets `ExtensionGone` at once and cleans up.
+ * Every answered request is measured: `crosscheck:roundtrip` (detail: type).
+ */
+import { browser } from 'wxt/browser';
+import type { ToBackground } from '../messages';
+import { later } from '../timers';
+import { timingSpan } from '../timing';
+
+export class BackgroundUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('Crosscheck: the background did not answer', { cause });
+  }
+}
+
+export class ExtensionGone extends Error {
+  constructor() {
+    super('Crosscheck: the extension was reloaded or removed');
+  }
+}
+
+/** Waits before the 2nd, 3rd and 4th attempt, ms. */
+const RETRY_DELAYS_MS = [100, 400, 1500];
+
+export type Ask = <T>(message: ToBackground, signal?: AbortSignal) => Promise<T>;
+
+/** True while this content script's extension is still there (false in an orphan after a reload). */
+export function extensionAlive(): boolean {
+  try {
+    return browser.runtime?.id != null;
+  } catch {
+    return false;
+  }
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => later(resolve, ms));
+
+/** Sends `message` and resolves with the answer; see the module comment for failures. */
+export function createAsk(opts: { delays?: number[]; alive?: () => boolean } = {}): Ask {
+  const delays = opts.delays ?? RETRY_DELAYS_MS;
+  const alive = opts.alive ?? extensionAlive;
+  return async <T>(message: ToBackground, signal?: AbortSignal): Promise<T> => {
+    let lastError: unknown = null;
+    for (let attempt = 0; attempt <= delays.length; attempt++) {
+      if (attempt > 0) await wait(delays[attempt - 1]!);
+      signal?.throwIfAborted();
+      if (!alive()) throw new ExtensionGone();
+      const start = performance.now();
+      try {
+        const answer = (await browser.runtime.sendMessage(message)) as T | undefined;
+        // `undefined`: no listener answered (a background still starting).
+        if (answer !== undefined) {
+          timingSpan('roundtrip', start, { type: message.type });
+          return answer;
+        }
+        lastError = new Error('no answer');
+      } catch (e) {
+        lastError = e;
+      }
+      signal?.throwIfAborted();
+    }
+    if (!alive()) throw new ExtensionGone();
+    throw new BackgroundUnavailable(lastError);
+  };
+}

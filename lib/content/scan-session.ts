@@ -1,0 +1,298 @@
+/**
+ * One full scan of a page, cancelled by an AbortSignal: read the page's text
+ * in time slices, send it to the background (the first screen first, the rest
+ * in pieces), and highlight the answer in time slices, top of the page first.
+ *
+ * - A page with too little text is not sent at all.
+ * - The first screen of text goes alone: when it holds nothing of the dataset
+ *   (`quiet`), the rest of the page is not even read. When it is about the
+ *   story, it is highlighted at once, while the rest is read and scanned.
+ * - The page ends fully highlighted (the answer for its whole text) or
+ *   untouched: when the background cannot answer for the whole text, the
+ *   first screen's highlights are undone (`undo`), and the session ends
+ *   `failed`; the caller stays quiet.
+ */
+import type { HighlightKind } from '../../core/settings';
+import type { FoundTarget, PageContext, ScanAnswer, ScanReply } from '../messages';
+import { yieldToPage } from '../timers';
+import { timingMark, timingMeasure } from '../timing';
+import type { Ask } from './background-client';
+import type { HighlightRequest } from './highlighter';
+import { nodeIndexAt, PageTextReader, type PageText } from './page-text';
+
+/** What the session needs from the page's side: the highlighter, wrapped. */
+export interface ScanPainter {
+  /** Looks up, before any write, what `paint` will need (visibility). */
+  warm(pt: PageText, requests: HighlightRequest[]): void;
+  /** Highlights one batch of requests (`data` is the FoundTarget). */
+  paint(pt: PageText, requests: HighlightRequest[]): void;
+  /** Removes every highlight of this session. */
+  undo(): void;
+}
+
+export interface ScanSessionOptions {
+  root: Node;
+  signal: AbortSignal;
+  /** What the page says about itself; read only when the page's text is sent for a full answer. */
+  page(): PageContext;
+  ask: Ask;
+  painter: ScanPainter;
+  kinds(): Record<HighlightKind, boolean>;
+  /** Main-thread time per slice before yielding to the page, ms. */
+  sliceMs?: number;
+  /** Characters of the first screen, sent on their own first. */
+  firstScreenChars?: number;
+  /** Below this many non-blank characters a page is not scanned. */
+  minChars?: number;
+  /** Characters per piece of a long page. */
+  pieceChars?: number;
+}
+
+export type ScanOutcome =
+  | { status: 'too-little' }
+  | { status: 'quiet' }
+  | { status: 'done'; reply: ScanReply }
+  | { status: 'aborted' }
+  | { status: 'failed'; error: unknown };
+
+/**
+ * Main-thread time per slice: one more step (a few ms) may follow, so tasks
+ * stay well under the 50 ms of a long task, and the page renders (and answers
+ * input) between slices.
+ */
+const SLICE_MS = 25;
+/** About a screenful of article text, with the page's navigation before it. */
+const FIRST_SCREEN_CHARS = 10_000;
+const MIN_CHARS = 60;
+const PIECE_CHARS = 512 * 1024;
+/** Containers highlighted per batch; batches run until the slice's time is used up. */
+const CONTAINERS_PER_BATCH = 8;
+/** Requests per batch, beyond which a batch ends at the next container. */
+const MAX_BATCH_REQUESTS = 40;
+
+class Aborted extends Error {}
+
+let sessions = 0;
+
+export class ScanSession {
+  private sliceStart = 0;
+  private slices = 1;
+  private painted = new Set<string>();
+  private highlighted = false;
+  private readonly sliceMs: number;
+
+  constructor(private opts: ScanSessionOptions) {
+    this.sliceMs = opts.sliceMs ?? SLICE_MS;
+  }
+
+  async run(): Promise<ScanOutcome> {
+    try {
+      return await this.scan();
+    } catch (error) {
+      if (error instanceof Aborted || this.opts.signal.aborted) return { status: 'aborted' };
+      this.opts.painter.undo();
+      timingMark('scan-failed');
+      return { status: 'failed', error };
+    }
+  }
+
+  private more = () => performance.now() - this.sliceStart < this.sliceMs;
+
+  /** Yields to the page; throws when the session was cancelled meanwhile. */
+  private async pause(): Promise<void> {
+    this.sliceEnds();
+    await yieldToPage();
+    this.check();
+    this.sliceStart = performance.now();
+  }
+
+  /** The first slice runs in the task that resumed after the settings read, which the
+   * Long Tasks API does not report: measured here, for the benchmarks. */
+  private sliceEnds() {
+    if (this.slices++ === 1) timingMeasure('first-slice', 'scan-start');
+  }
+
+  private check() {
+    if (this.opts.signal.aborted) throw new Aborted();
+  }
+
+  private async ask(message: Parameters<Ask>[0]): Promise<ScanAnswer> {
+    this.sliceEnds();
+    try {
+      return await this.opts.ask<ScanAnswer>(message, this.opts.signal);
+    } finally {
+      this.check();
+      this.sliceStart = performance.now(); // waiting for the answer was no work of ours
+    }
+  }
+
+  private async scan(): Promise<ScanOutcome> {
+    const { root } = this.opts;
+    const first = this.opts.firstScreenChars ?? FIRST_SCREEN_CHARS;
+    this.sliceStart = performance.now();
+    timingMark('scan-start');
+    const reader = new PageTextReader(root);
+    let done = false;
+    while (!done && reader.textLength < first) {
+      done = reader.read(this.more, first);
+      if (!done && !this.more()) await this.pause();
+    }
+    const screen = reader.result();
+    if (done && screen.text.replace(/\s+/g, '').length < (this.opts.minChars ?? MIN_CHARS)) {
+      this.finish(false);
+      return { status: 'too-little' };
+    }
+
+    const session = `${Date.now().toString(36)}-${++sessions}-${Math.random().toString(36).slice(2)}`;
+    let full: ScanReply;
+    if (done) {
+      timingMark('text-read');
+      full = await this.askWhole(screen.text);
+      timingMark('matched');
+    } else {
+      const answer = await this.ask({
+        type: 'scan',
+        text: screen.text,
+        piece: { session, index: 0, last: false },
+      });
+      if (!isReply(answer)) throw new Error('no answer for the first screen');
+      if (answer.quiet) {
+        this.finish(false);
+        return { status: 'quiet' };
+      }
+      // The last block may go on below: its ranges wait for the whole text.
+      const safeEnd = screen.text.lastIndexOf('\n');
+      if (answer.relevant) await this.paint(screen, answer, safeEnd);
+      while (!reader.read(this.more)) await this.pause();
+      const pt = reader.result();
+      timingMark('text-read');
+      full = await this.askRest(pt.text, screen.text.length, session);
+      timingMark('matched');
+      if (!this.covers(full, safeEnd)) {
+        // The whole text says otherwise about what the first screen showed: start from the page as it was.
+        this.opts.painter.undo();
+        this.painted.clear();
+      }
+      await this.paint(pt, full, Infinity);
+      this.finish(full.relevant);
+      return { status: 'done', reply: full };
+    }
+    await this.paint(screen, full, Infinity);
+    this.finish(full.relevant);
+    return { status: 'done', reply: full };
+  }
+
+  private finish(relevant: boolean) {
+    timingMark('scan-end');
+    timingMeasure('read', 'scan-start', 'text-read');
+    timingMeasure('match', 'text-read', 'matched');
+    timingMeasure('full-scan', 'scan-start', 'scan-end');
+    if (relevant) timingMeasure('first-highlight', 'scan-start', 'first-highlight');
+  }
+
+  private async askWhole(text: string): Promise<ScanReply> {
+    const answer = await this.ask({ type: 'scan', text, page: this.opts.page() });
+    if (!isReply(answer)) throw new Error('no scan answer');
+    return answer;
+  }
+
+  /** Sends the text after the first screen in pieces; the whole text again if the background lost them. */
+  private async askRest(text: string, from: number, session: string): Promise<ScanReply> {
+    const size = this.opts.pieceChars ?? PIECE_CHARS;
+    let answer: ScanAnswer = { lost: true };
+    for (let at = from, index = 1; at < text.length || index === 1; at += size, index++) {
+      const last = at + size >= text.length;
+      answer = await this.ask({
+        type: 'scan',
+        text: text.slice(at, at + size),
+        page: this.opts.page(),
+        piece: { session, index, last },
+      });
+      if (last) break;
+    }
+    return isReply(answer) ? answer : this.askWhole(text);
+  }
+
+  /**
+   * True when the first screen's highlights are exactly what the answer for the
+   * whole text has there (the whole text can add evidence: an event recognized
+   * from a cue further down).
+   */
+  private covers(full: ScanReply, safeEnd: number): boolean {
+    if (this.painted.size === 0) return true;
+    const kinds = this.opts.kinds();
+    let inScreen = 0;
+    for (let i = 0; i < full.ranges.length; i += 3) {
+      const target = full.targets[full.ranges[i + 2]!];
+      if (!target || full.ranges[i + 1]! > safeEnd) continue;
+      if (!kinds[target.type === 'claim' ? 'claim' : target.kind]) continue;
+      if (!this.painted.has(rangeKey(full, i))) return false;
+      inScreen++;
+    }
+    return full.relevant && inScreen === this.painted.size;
+  }
+
+  /** Highlights the answer's ranges that end before `safeEnd` and were not painted yet, in time slices. */
+  private async paint(pt: PageText, reply: ScanReply, safeEnd: number): Promise<void> {
+    if (!reply.relevant) return;
+    const kinds = this.opts.kinds();
+    const requests: HighlightRequest[] = [];
+    for (let i = 0; i < reply.ranges.length; i += 3) {
+      const start = reply.ranges[i]!;
+      const end = reply.ranges[i + 1]!;
+      const target = reply.targets[reply.ranges[i + 2]!];
+      if (!target || end > safeEnd) continue;
+      if (!kinds[target.type === 'claim' ? 'claim' : target.kind]) continue;
+      const key = rangeKey(reply, i);
+      if (this.painted.has(key)) continue;
+      this.painted.add(key);
+      requests.push({ start, end, layer: target.type === 'claim' ? 'claim' : 'mention', data: target });
+    }
+    // Look up visibility (style reads) before any mark is written, then only write.
+    for (let i = 0; i < requests.length; i += 512) {
+      if (!this.more()) await this.pause();
+      this.opts.painter.warm(pt, requests.slice(i, i + 512));
+    }
+    // A few containers per batch, batches until the slice is used up; the top of the page comes first.
+    let i = 0;
+    while (i < requests.length) {
+      if (!this.more()) await this.pause();
+      const end = sliceEnd(requests, i, pt, CONTAINERS_PER_BATCH);
+      this.opts.painter.paint(pt, requests.slice(i, end));
+      if (!this.highlighted) {
+        this.highlighted = true;
+        timingMark('first-highlight');
+      }
+      i = end;
+    }
+  }
+}
+
+function isReply(answer: ScanAnswer | undefined): answer is ScanReply {
+  return !!answer && 'ranges' in answer && Array.isArray(answer.ranges);
+}
+
+function rangeKey(reply: ScanReply, i: number): string {
+  const t = reply.targets[reply.ranges[i + 2]!] as FoundTarget | undefined;
+  const what = !t ? '' : t.type === 'claim' ? `c:${t.aspect}:${t.value}` : `${t.kind}:${t.id}`;
+  return `${reply.ranges[i]}:${reply.ranges[i + 1]}:${what}`;
+}
+
+/**
+ * Index after the request that ends a batch: at most `containers` distinct
+ * containers and `MAX_BATCH_REQUESTS` requests (a container's requests are
+ * never split: mark.js marks a container in one call).
+ */
+function sliceEnd(requests: HighlightRequest[], from: number, pt: PageText, containers: number) {
+  let seen = 0;
+  let last: Element | null | undefined;
+  let i = from;
+  for (; i < requests.length; i++) {
+    const block = pt.blocks[nodeIndexAt(pt, requests[i]!.start)];
+    if (block !== last) {
+      if (++seen > containers || (seen > 1 && i - from >= MAX_BATCH_REQUESTS)) break;
+      last = block;
+    }
+  }
+  return i;
+}
