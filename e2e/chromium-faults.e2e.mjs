@@ -82,7 +82,7 @@ describe('Chromium: faults', () => {
     });
 
     const nextWorker = env.h.context.waitForEvent('serviceworker', { timeout: 15_000 });
-    await env.h.worker.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker goes with it
+    await env.h.worker?.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker goes with it
     const worker = await nextWorker;
     // The orphaned content script notices within a few seconds and undoes everything.
     await page.waitForFunction(
