@@ -539,7 +539,7 @@ function summarizeAdded(a) {
     marks: ext[0]?.marks ?? null,
     longestTaskWith: summarize(pick(ext, (x) => x.longestTask)),
     longestTaskWithout: summarize(pick(plain, (x) => x.longestTask)),
-    longestExtensionScript: summarize(pick(ext, (x) => x.longestExtensionScript)),
+    longestTaskFromScan: summarize(pick(ext, (x) => x.longestTaskFromScan)),
     contentScriptMeasures: Object.fromEntries(
       [...new Set(ext.flatMap((x) => x.measures.map((/** @type {any} */ m) => m.name)))].map((n) => [
         n,

@@ -227,7 +227,7 @@ function addedSection(r) {
       `${pad(name, 16)}${lpad(fmtMs(a.without.median), 10)}${lpad(fmtMs(a.with.median), 10)}${lpad(fmtSigned(a.addedMs), 10)}` +
         `${lpad(fmtSigned(a.addedPairs.median), 10)}${lpad(fmtSigned(a.addedThreadMs), 9)}${lpad(fmtMs(floor), 9)}` +
         `${lpad(fmtRatio(div(a.addedMs, floor)), 9)}${lpad(fmtMs(re), 9)}${lpad(fmtRatio(div(a.addedMs, re)), 9)}` +
-        `${lpad(fmtInt(a.marks), 8)}${lpad(fmtMs(p.cases.longestTaskInScan.max ?? a.longestExtensionScript.max), 8)}` +
+        `${lpad(fmtInt(a.marks), 8)}${lpad(fmtMs(p.cases.longestTaskInScan.max ?? a.longestTaskFromScan?.max), 8)}` +
         `${lpad(fmtSigned(p.cases.firstScreenAfterIdle?.median), 8)}`,
     );
   }
@@ -269,8 +269,8 @@ function addedSection(r) {
     out.push(
       `   where it goes on ${name}: script ${fmtSigned(a.addedScriptMs)}, style ${fmtSigned(a.addedStyleMs)}, layout ${fmtSigned(a.addedLayoutMs)} ms` +
         (parts.length ? `; content script's measures: ${parts.join(', ')} ms` : '') +
-        (a.longestExtensionScript.max
-          ? `; longest extension script (LoAF) ${fmtMs(a.longestExtensionScript.max)} ms`
+        (a.longestTaskFromScan?.n
+          ? `; longest task from scan start in these loads ${fmtMs(a.longestTaskFromScan.max)} ms (worst run)`
           : ''),
     );
   }
@@ -406,20 +406,21 @@ export function evaluateTargets(r) {
   }
   {
     const rows = named
-      .filter(([, p]) => p.cases.longestTaskInScan.n || p.added?.longestExtensionScript?.n)
+      .filter(([, p]) => p.cases.longestTaskInScan.n || p.added?.longestTaskFromScan?.n)
       .map(([n, p]) => ({
         n,
         task: p.cases.longestTaskInScan.max ?? 0,
-        script: p.added?.longestExtensionScript?.max ?? 0,
+        script: p.added?.longestTaskFromScan?.max ?? 0,
       }));
     if (rows.length) {
-      const worst = Math.max(...rows.map((x) => Math.max(x.task, x.script)));
+      const worst = Math.max(...rows.map((x) => x.task));
       t.push({
         id: 'no-long-task',
-        target:
-          'no extension task > 50 ms on any named page (worst run: longest task during the scan, longest extension script in a long frame)',
+        target: 'no task > 50 ms during the scan on any named page (worst run; the Long Tasks API and the first slice)',
         pass: worst <= 50,
-        detail: rows.map((x) => `${x.n} ${fmtMs(x.task)} / ${fmtMs(x.script)}`).join('; '),
+        detail:
+          rows.map((x) => `${x.n} ${fmtMs(x.task)}`).join('; ') +
+          ` (for comparison, any task from the scan's start in the main-thread-time loads, the page's own included: ${rows.map((x) => `${x.n} ${fmtMs(x.script)}`).join('; ')})`,
       });
     }
   }
