@@ -82,7 +82,7 @@ describe('Chromium: faults', () => {
       return new XMLSerializer().serializeToString(new DOMParser().parseFromString(html, 'text/html').body);
     });
 
-    await env.h.worker.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker goes with it
+    await env.h.worker?.evaluate(() => chrome.runtime.reload()).catch(() => {}); // the worker goes with it
     // The orphaned content script notices within a few seconds and undoes everything.
     await page.waitForFunction(
       () => !document.querySelector('mark.cc-mark') && !document.querySelector('crosscheck-popover'),

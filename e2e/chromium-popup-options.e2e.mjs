@@ -16,7 +16,7 @@ const sourceIds = dataset.sources.map((s) => s.id);
 const env = withChromium({ '/demo/': 'demo' });
 
 async function setSettings(patch) {
-  await env.h.worker.evaluate(async (p) => {
+  await env.h.worker?.evaluate(async (p) => {
     const { settings } = await chrome.storage.sync.get('settings');
     await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);

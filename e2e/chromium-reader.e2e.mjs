@@ -15,7 +15,7 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const env = withChromium({ '/demo/': 'demo' });
 
 async function setSettings(patch) {
-  await env.h.worker.evaluate(async (p) => {
+  await env.h.worker?.evaluate(async (p) => {
     const { settings } = await chrome.storage.sync.get('settings');
     await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);
@@ -24,6 +24,8 @@ async function setSettings(patch) {
 /**
  * Serious and critical axe violations, as "rule: target" lines. `mine` keeps
  * only nodes of Crosscheck (its marks and its popover) on a page that is not ours.
+ * @param {import('playwright-core').Page} page
+ * @param {(target: string) => boolean} [mine]
  */
 async function axeViolations(page, mine = () => true) {
   // evaluate() runs outside the page's CSP (extension pages forbid inline scripts).
@@ -48,7 +50,7 @@ for (const lang of ['en', 'de']) {
   describe(`Chromium: what a reader sees (${lang})`, () => {
     it(`${lang}: story page, popover, popup, options and welcome page, light and dark`, async () => {
       await setSettings({ language: lang, highlightMode: 'first' });
-      for (const scheme of ['light', 'dark']) {
+      for (const scheme of /** @type {const} */ (['light', 'dark'])) {
         const tag = `${lang}-${scheme}`;
 
         // The story page with its highlights.
