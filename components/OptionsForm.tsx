@@ -10,6 +10,7 @@ import {
   type UiLanguage,
 } from '../core/settings';
 import type { MessageKey, Translate } from '../core/translate';
+import { HighlightModeField } from './HighlightModeField';
 
 export interface OptionsFormProps {
   settings: Settings;
@@ -66,6 +67,13 @@ export function OptionsForm({ settings, t, onChange, onTurnOnSite }: OptionsForm
           </label>
         ))}
       </fieldset>
+
+      <HighlightModeField
+        value={settings.highlightMode}
+        name={`${id}-mode`}
+        t={t}
+        onChange={(highlightMode) => onChange({ highlightMode })}
+      />
 
       <fieldset>
         <legend>{t('optStyle')}</legend>

@@ -1,13 +1,16 @@
 /**
- * The content of the popover for a highlight: disagreements first, then
- * agreements, what each source reported, the events it belongs to, and the
- * way to the full brief. The dialog wrapper (focus, positioning, Escape) is
- * the caller's; `headingId` lets it point aria-labelledby at the heading.
+ * The content of the popover for a highlight. It leads with the answer: for
+ * a name, the disagreements about it one line each, then what each source
+ * reported, one line per source; for a disputed sentence, what it says and
+ * who agrees or disagrees. Agreements, events and the way to the full brief
+ * follow. The dialog wrapper (focus, positioning, Escape) is the caller's;
+ * `headingId` lets it point aria-labelledby at the heading.
  */
 import type { Lang } from '../core/dataset/schema';
 import type { PopoverView, SourceReportView } from '../core/views';
 import type { Translate } from '../core/translate';
 import { AspectBlock } from './AspectBlock';
+import { DisputeLines } from './DisputeLines';
 import { AgreeIcon, CloseIcon, DisputeIcon } from './icons';
 import { QuoteToggle } from './QuoteToggle';
 import { SourceChip } from './SourceChip';
@@ -25,6 +28,7 @@ export interface PopoverProps {
 
 export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: PopoverProps) {
   const id = (part: string) => `${headingId}-${part}`;
+  const isClaim = view.kind === 'claim';
   return (
     <div class={`cc-popover cc-popover--${view.kind}`} lang={lang}>
       <header class="cc-head">
@@ -56,29 +60,19 @@ export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: Popo
             <DisputeIcon />
             {t('disagreements')}
           </h3>
-          {view.disputes.map((a) => (
-            <AspectBlock key={a.id} aspect={a} t={t} titled={view.kind !== 'claim'} />
-          ))}
+          {isClaim ? (
+            view.disputes.map((a) => <AspectBlock key={a.id} aspect={a} t={t} titled={false} />)
+          ) : (
+            <DisputeLines lines={view.disputeLines} t={t} />
+          )}
         </section>
       ) : (
-        view.kind !== 'claim' && (
+        !isClaim && (
           <p class="cc-none">
             <AgreeIcon />
             {t('noDisagreements')}
           </p>
         )
-      )}
-
-      {view.agreements.length > 0 && (
-        <section class="cc-section" aria-labelledby={id('agreements')}>
-          <h3 id={id('agreements')} class="cc-section-title">
-            <AgreeIcon />
-            {t('agreements')}
-          </h3>
-          {view.agreements.map((a) => (
-            <AspectBlock key={a.id} aspect={a} t={t} titled={view.kind !== 'claim'} />
-          ))}
-        </section>
       )}
 
       {(view.reports.length > 0 || view.thisPage) && (
@@ -93,6 +87,18 @@ export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: Popo
             {view.thisPage && <SourceReport report={view.thisPage} t={t} />}
           </ul>
         </section>
+      )}
+
+      {view.agreements.length > 0 && (
+        <details class="cc-section cc-more">
+          <summary class="cc-section-title">
+            <AgreeIcon />
+            {t('agreementsCount', view.agreements.length)}
+          </summary>
+          {view.agreements.map((a) => (
+            <AspectBlock key={a.id} aspect={a} t={t} titled={!isClaim} />
+          ))}
+        </details>
       )}
 
       {view.events.length > 0 && (
@@ -126,30 +132,32 @@ export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: Popo
   );
 }
 
+/** One line per source (its short name and what it reported); it opens to the full title, claims and quotes. */
 function SourceReport({ report, t }: { report: SourceReportView; t: Translate }) {
   const { source } = report;
   return (
     <li class={source.thisPage ? 'cc-report cc-report--page' : 'cc-report'}>
-      <p class="cc-report-head">
-        {source.thisPage ? <SourceChip source={source} /> : <span class="cc-chip-n">{source.number}</span>}{' '}
-        <cite lang={source.languageCode}>{source.title}</cite>
-      </p>
-      <p class="cc-meta">
-        {[source.publisher, source.date, source.language].join(' · ')}
-        {source.titleSupplied && ` · ${t('titleSupplied')}`}
-      </p>
-      {report.claims.length > 0 ? (
-        <ul class="cc-claims">
-          {report.claims.map((c) => (
-            <li key={c.id}>
-              <p class="cc-claim">{c.summary}</p>
-              <QuoteToggle quote={c.quote} lang={source.languageCode} t={t} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <>
-          <p class="cc-claim cc-muted">{t('namedOnly')}</p>
+      <details>
+        <summary class="cc-report-line">
+          <SourceChip source={source} /> <span class="cc-report-says">{report.line}</span>
+        </summary>
+        <p class="cc-report-head">
+          <cite lang={source.languageCode}>{source.title}</cite>
+        </p>
+        <p class="cc-meta">
+          {[source.publisher, source.date, source.language].join(' · ')}
+          {source.titleSupplied && ` · ${t('titleSupplied')}`}
+        </p>
+        {report.claims.length > 0 ? (
+          <ul class="cc-claims">
+            {report.claims.map((c) => (
+              <li key={c.id}>
+                <p class="cc-claim">{c.summary}</p>
+                <QuoteToggle quote={c.quote} lang={source.languageCode} t={t} />
+              </li>
+            ))}
+          </ul>
+        ) : (
           <ul class="cc-claims">
             {report.namedIn.map((quote) => (
               <li key={quote}>
@@ -157,8 +165,8 @@ function SourceReport({ report, t }: { report: SourceReportView; t: Translate })
               </li>
             ))}
           </ul>
-        </>
-      )}
+        )}
+      </details>
     </li>
   );
 }

@@ -18,6 +18,8 @@ export interface PageSummary {
   events: string[];
   /** Aspect ids of disputed sentences on the page. */
   claims: string[];
+  /** What those sentences assert: per aspect, the value of its first sentence on the page. */
+  assertions?: { aspect: string; value: string }[];
   /** Some recognized item has a disagreement in the dataset, or a disputed sentence was found. */
   disputed: boolean;
 }

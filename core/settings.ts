@@ -3,6 +3,8 @@
  * storage holds into complete, valid settings. Pure: the store that reads and
  * writes them is lib/storage/settings.ts.
  */
+import { HIGHLIGHT_MODES, type HighlightMode } from './views/highlight-plan';
+
 export const HIGHLIGHT_KINDS = ['person', 'organization', 'place', 'group', 'event', 'claim'] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 const UI_LANGUAGES = ['auto', 'de', 'en'] as const;
@@ -20,6 +22,8 @@ export interface Settings {
   /** Which kinds of highlight are shown. */
   kinds: Record<HighlightKind, boolean>;
   highlightStyle: HighlightStyle;
+  /** Which mentions get a mark: the first of each item per section, every one, or only disagreements. */
+  highlightMode: HighlightMode;
   highContrast: boolean;
   language: UiLanguage;
 }
@@ -33,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   hoverDelayMs: 300,
   kinds: { person: true, organization: true, place: true, group: true, event: true, claim: true },
   highlightStyle: 'tint',
+  highlightMode: 'first',
   highContrast: false,
   language: 'auto',
 }) as Settings;
@@ -59,6 +64,9 @@ export function sanitizeSettings(raw: unknown): Settings {
     highlightStyle: HIGHLIGHT_STYLES.includes(s.highlightStyle as HighlightStyle)
       ? (s.highlightStyle as HighlightStyle)
       : DEFAULT_SETTINGS.highlightStyle,
+    highlightMode: HIGHLIGHT_MODES.includes(s.highlightMode as HighlightMode)
+      ? (s.highlightMode as HighlightMode)
+      : DEFAULT_SETTINGS.highlightMode,
     highContrast: typeof s.highContrast === 'boolean' ? s.highContrast : DEFAULT_SETTINGS.highContrast,
     language: UI_LANGUAGES.includes(s.language as UiLanguage) ? (s.language as UiLanguage) : DEFAULT_SETTINGS.language,
   };

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { withChromium } from './harness/chromium.mjs';
-import { hoverAndWaitPopover, openPopup, tabIdOf, waitForMarks } from './harness/actions.mjs';
+import { hoverAndWaitPopover, openPopup, openSections, tabIdOf, waitForMarks } from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
 const dataset = JSON.parse(readFileSync('data/dataset.json', 'utf8'));
@@ -16,7 +16,7 @@ const sourceIds = dataset.sources.map((s) => s.id);
 const env = withChromium({ '/demo/': 'demo' });
 
 async function setSettings(patch) {
-  await env.h.worker.evaluate(async (p) => {
+  await env.h.worker?.evaluate(async (p) => {
     const { settings } = await chrome.storage.sync.get('settings');
     await chrome.storage.sync.set({ settings: { ...(settings ?? {}), ...p } });
   }, patch);
@@ -28,6 +28,7 @@ describe('Chromium: popup and options', () => {
     await page.goto(env.server.url('/demo/de.html'));
     await waitForMarks(page);
     const popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
+    await openSections(popup);
     const row = popup.locator('table.cc-matrix tr', { hasText: airSupport.label.en });
     await row.waitFor();
     const cells = row.locator('td');
@@ -63,6 +64,7 @@ describe('Chromium: popup and options', () => {
     await page.goto(env.server.url('/demo/en.html'));
     await waitForMarks(page);
     const popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
+    await openSections(popup);
     await popup.getByRole('button', { name: /show all/i }).click();
     const item = popup.getByRole('button', { name: /Sergei Lavrov|Sergey Lavrov/ }).first();
     await item.focus();
@@ -110,6 +112,7 @@ describe('Chromium: popup and options', () => {
     await page.screenshot({ path: `${ARTIFACTS}/popover-de-on-en-page.png` });
 
     const popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
+    await openSections(popup);
     await popup.locator('table.cc-matrix').waitFor();
     assert.match(await popup.locator('main').innerText(), /Wer berichtete was/);
     await popup.screenshot({ path: `${ARTIFACTS}/popup-de.png`, fullPage: true });

@@ -81,7 +81,7 @@ describe('Robustness harness units', () => {
   });
   it('finds the first difference and boxes that moved more than 0.5 px', () => {
     assert.equal(firstDifference('abc', 'abc'), null);
-    assert.match(firstDifference('abcd', 'abXd'), /^at 2 of 4\/4/);
+    assert.match(firstDifference('abcd', 'abXd') ?? '', /^at 2 of 4\/4/);
     assert.equal(movedBoxes([[0, 0, 10, 10, 5, 0]], [[0.4, 0, 10, 10, 5, 0]]).moved, 0);
     assert.equal(movedBoxes([[0, 0, 10, 10, 5, 0]], [[0, 0, 10, 10, 5.6, 0]]).moved, 1);
     assert.equal(movedBoxes([[0, 0, 10, 10, 5, 0]], [[0, 0, 10, 10, 5.6, 0]], 0.5, new Set([0])).moved, 0);

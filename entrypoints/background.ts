@@ -19,9 +19,11 @@ export default defineBackground(() => {
 
   // Readers of an imported dataset trust that it validated (lib/storage/dataset-store.ts): after an
   // install or update, check it again with this version's rules.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     // A dataset it drops or rewrites is a change of the active dataset: `watchActiveDataset` recompiles.
     recheckImportedDataset().catch((e: unknown) => console.warn('Crosscheck: cannot check the imported dataset', e));
+    // First run: the welcome page (the extension's own file) says what the highlights mean.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.delete(tabId));

@@ -45,7 +45,7 @@ export interface ScanReply {
 export interface ScanRequest {
   type: 'scan';
   text: string;
-  /** Left out on a page's first screen (it is only needed once that says something). */
+  /** What the page says about itself (date, address, title), evidence for relevance. */
   page?: PageContext;
   /** The page is already known to be about the story (an incremental scan of new content). */
   relevant?: boolean;

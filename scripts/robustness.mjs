@@ -7,7 +7,8 @@
 //   … --only PATTERN                       corpus pages / hostile scenarios whose path or name matches
 //   … --fast                               the fast subset (as in npm test)
 //   … --lanes 2 --restart-every 100        corpus parallelism and browser restarts
-//   … --skip firefox,lint                  leave sections out (corpus, hostile, data, firefox, manifest, lint)
+//   … --skip firefox,lint                  leave sections out (corpus, hostile, data, live, firefox, manifest, lint)
+//   … --live-minutes N                     the live page's duration (default 10; not with --fast)
 //
 // Needs a build (npm run build). Writes artifacts/robustness/report.{json,txt}.
 // Exit code 0 only when every check passed.
@@ -31,9 +32,22 @@ import { runHostileData } from '../e2e/robustness/hostile-data.mjs';
 import { checkManifests, webExtLint } from '../e2e/robustness/manifest.mjs';
 import { formatReport, listFailures, summarizeCorpus } from '../e2e/robustness/report.mjs';
 import { firefoxPages } from '../e2e/robustness/suite.mjs';
+import { makeLivePage, runLivePage } from '../e2e/robustness/live-page.mjs';
 
 function parseArgs(argv) {
-  const o = { json: false, sample: null, only: null, fast: false, lanes: 2, restartEvery: 100, skip: new Set() };
+  const o = {
+    json: false,
+    /** @type {number | null} */
+    sample: null,
+    /** @type {RegExp | null} */
+    only: null,
+    fast: false,
+    lanes: 2,
+    restartEvery: 100,
+    liveMinutes: 10,
+    /** @type {Set<string>} */
+    skip: new Set(),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -46,10 +60,11 @@ function parseArgs(argv) {
     else if (a === '--only') o.only = new RegExp(next(), 'i');
     else if (a === '--lanes') o.lanes = Number(next());
     else if (a === '--restart-every') o.restartEvery = Number(next());
+    else if (a === '--live-minutes') o.liveMinutes = Number(next());
     else if (a === '--skip') for (const s of next().split(',')) o.skip.add(s.trim());
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: node scripts/robustness.mjs [--json] [--sample N] [--only PATTERN] [--fast] [--lanes N] [--restart-every N] [--skip corpus,hostile,data,firefox,manifest,lint]',
+        'usage: node scripts/robustness.mjs [--json] [--sample N] [--only PATTERN] [--fast] [--lanes N] [--restart-every N] [--live-minutes N] [--skip corpus,hostile,data,live,firefox,manifest,lint]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
@@ -76,8 +91,11 @@ const report = {
     skip: [...opts.skip],
   },
 };
+// The live page (ten minutes of a ticker that appends paragraphs): not in the fast subset.
+const runLive = !opts.fast && !opts.skip.has('live') && opts.liveMinutes > 0;
+const liveDir = runLive ? await makeLivePage() : null;
 const server = await startServer(
-  { '/corpus/': CORPUS_DIR, '/demo/': 'demo', ...hostileMounts() },
+  { '/corpus/': CORPUS_DIR, '/demo/': 'demo', ...hostileMounts(), ...(liveDir ? { '/live/': liveDir } : {}) },
   { headers: hostileHeaders },
 );
 
@@ -89,7 +107,8 @@ try {
 
   const index = readIndex();
   let pages = opts.fast ? fastSubset(index) : index;
-  if (opts.only) pages = pages.filter((e) => opts.only.test(e.path));
+  const only = opts.only;
+  if (only) pages = pages.filter((e) => only.test(e.path));
   if (opts.sample) pages = sample(pages, opts.sample);
   const controlRuns = [];
   if (!opts.skip.has('corpus') && pages.length > 0) {
@@ -152,6 +171,17 @@ try {
     checks: controlRuns[0]?.checks.length ?? 0,
     failed: controlRuns.flatMap((c) => c.checks.filter((x) => !x.ok)),
   };
+
+  if (liveDir) {
+    log(`▶ live page (${opts.liveMinutes} min)`);
+    const [ext, ref] = await Promise.all([launchJailedChromium(), launchJailedChromium({ extension: false })]);
+    try {
+      report.live = await runLivePage({ ext, ref, server }, { minutes: opts.liveMinutes, log });
+      log(`  ${report.live.ok ? '✓' : '✗'} live page${report.live.ok ? '' : `: ${report.live.problems.join(' | ')}`}`);
+    } finally {
+      await Promise.all([ext.close(), ref.close()]);
+    }
+  }
 
   if (!opts.skip.has('firefox')) {
     log('▶ Firefox');

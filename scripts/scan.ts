@@ -28,7 +28,7 @@ import { parseDataset } from '../core/dataset/validate';
 import type { Dataset } from '../core/dataset/schema';
 import type { PageContext } from '../core/recognize/index';
 import { readHtmlPage } from './lib/page-dom';
-import { decodeHtml } from './lib/visible-text';
+import { decodeHtml } from './lib/decode-html';
 
 const USAGE = `Usage: npm run -s scan -- [--json] [--dataset FILE.json] FILE...
 

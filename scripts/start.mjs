@@ -5,13 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { requireBrowser } from './lib/browsers.mjs';
 import { startServer } from '../e2e/harness/server.mjs';
-import { CHROME_BUILD, CHROMIUM_ARGS, launchChromium } from '../e2e/harness/chromium.mjs';
+import { launchChromium } from '../e2e/harness/chromium.mjs';
 import { hoverAndWaitPopover, openPopup, tabIdOf, waitForMarks } from '../e2e/harness/actions.mjs';
 
-const executablePath = requireBrowser('chromium');
+requireBrowser('chromium');
 console.log('Building the extension…');
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -25,15 +24,10 @@ const hasDisplay =
   !!process.env.WAYLAND_DISPLAY;
 
 if (hasDisplay && process.env.CROSSCHECK_HEADLESS !== '1') {
-  const context = await chromium.launchPersistentContext('', {
-    executablePath,
-    headless: false,
-    viewport: null,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
-  });
+  const { context, close } = await launchChromium({ headless: false, viewport: null });
   for (const url of pages) await (await context.newPage()).goto(url);
   console.log(`Crosscheck is loaded. Demo pages: ${server.url('/demo/')}\nClose the browser window to stop.`);
-  context.on('close', () => server.close().then(() => process.exit(0)));
+  context.on('close', () => Promise.all([close(), server.close()]).then(() => process.exit(0)));
 } else {
   const out = resolve('artifacts/screenshots');
   await mkdir(out, { recursive: true });
@@ -41,7 +35,7 @@ if (hasDisplay && process.env.CROSSCHECK_HEADLESS !== '1') {
   const h = await launchChromium();
   try {
     const page = await h.context.newPage();
-    await page.goto(pages[0]);
+    await page.goto(server.url('/demo/de.html'));
     await waitForMarks(page);
     await page.screenshot({ path: `${out}/demo-highlighted.png` });
     const dialog = await hoverAndWaitPopover(page, 'donald-trump');
@@ -49,7 +43,7 @@ if (hasDisplay && process.env.CROSSCHECK_HEADLESS !== '1') {
     await page.screenshot({ path: `${out}/demo-popover.png` });
     void dialog;
     const tabId = await tabIdOf(h.worker, page);
-    const summary = await h.worker.evaluate((id) => chrome.storage.session.get(`tab-${id}`), tabId);
+    const summary = await h.worker?.evaluate((id) => chrome.storage.session.get(`tab-${id}`), tabId);
     const popup = await openPopup(h, tabId);
     await popup.waitForSelector('main', { timeout: 10_000 });
     await popup.waitForTimeout(300);
@@ -60,7 +54,7 @@ if (hasDisplay && process.env.CROSSCHECK_HEADLESS !== '1') {
       ...dataset.entities.map((e) => [e.id, e.name.en]),
       ...dataset.events.map((e) => [e.id, e.title.en]),
     ]);
-    console.log(`\nRecognized on ${pages[0]} (${items.length} items):`);
+    console.log(`\nRecognized on ${server.url('/demo/de.html')} (${items.length} items):`);
     for (const item of items) {
       console.log(`  ${item.kind.padEnd(12)} ${(names.get(item.id) ?? item.id).padEnd(58)} ×${item.count}`);
     }

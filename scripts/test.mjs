@@ -5,8 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { requireBrowser } from './lib/browsers.mjs';
 
+/** @type {[name: string, command: string, args: string[]][]} */
 const steps = [
   ['type-check', 'npx', ['tsc', '--noEmit']],
+  ['type-check (JavaScript harness: tsconfig.mjs.json)', 'npx', ['tsc', '-p', 'tsconfig.mjs.json']],
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   ['unit tests', 'npx', ['vitest', 'run']],

@@ -63,55 +63,123 @@ async function blockNetwork(context) {
   }
 }
 
-export async function launchBoth() {
-  const plain = await launchChromium({ extension: false });
-  await blockNetwork(plain.context);
-  const ext = await launchChromium();
-  await blockNetwork(ext.context);
-  await ext.context.addInitScript(OBSERVE_TASKS);
-  const holder = (h) => ({
+/**
+ * Registered per page in the browser with the extension (not in the tabs whose main-thread time
+ * is measured: added.mjs opens its own): when each batch of highlights was inserted, and the first nodes of each batch, so
+ * that the first highlight on the first screen can be found once the page is quiet.
+ */
+const OBSERVE_MARKS = () => {
+  /** @type {{ t: number, nodes: Element[] }[]} */
+  const batches = [];
+  Object.defineProperty(window, '__ccMarks', { value: { batches }, enumerable: false });
+  const mo = new MutationObserver((records) => {
+    /** @type {Element[] | null} */
+    let found = null;
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeName === 'MARK' && /** @type {Element} */ (n).classList.contains('cc-mark')) {
+          found ??= [];
+          if (found.length < 50) found.push(/** @type {Element} */ (n));
+        }
+      }
+    }
+    if (found) batches.push({ t: performance.now(), nodes: found });
+    if (batches.length > 5000) mo.disconnect();
+  });
+  mo.observe(document, { childList: true, subtree: true });
+};
+
+/**
+ * A browser and the one tab the bench drives in it.
+ * @typedef {object} Holder
+ * @property {import('../../e2e/harness/chromium.mjs').ChromiumHandle} h
+ * @property {import('playwright-core').Page | null} page
+ * @property {import('playwright-core').CDPSession} cdp the current tab's CDP session
+ * @property {boolean} observeMarks register OBSERVE_MARKS in new tabs
+ * @property {unknown} pendingRestore settings to restore once the page that turned Crosscheck off is left (cases.mjs)
+ * @property {() => Promise<import('playwright-core').Page>} fresh closes the tab, opens a new one
+ * @property {() => Promise<import('playwright-core').Page>} get the current tab (a new one if it was closed)
+ */
+
+/**
+ * @param {import('../../e2e/harness/chromium.mjs').ChromiumHandle} h
+ * @param {boolean} observeMarks
+ * @returns {Holder}
+ */
+function holder(h, observeMarks) {
+  return {
     h,
     page: null,
-    cdp: null,
-    /** Settings to restore once the page that turned Crosscheck off is left (see cases.mjs). */
+    cdp: /** @type {import('playwright-core').CDPSession} */ (/** @type {unknown} */ (null)),
+    observeMarks,
     pendingRestore: undefined,
     async fresh() {
       if (this.page && !this.page.isClosed()) await this.page.close().catch(() => {});
-      this.page = await h.context.newPage();
-      this.cdp = await h.context.newCDPSession(this.page);
-      return this.page;
+      const page = await h.context.newPage();
+      if (this.observeMarks) await page.addInitScript(OBSERVE_MARKS);
+      this.page = page;
+      this.cdp = await h.context.newCDPSession(page);
+      return page;
     },
     async get() {
-      if (!this.page || this.page.isClosed()) await this.fresh();
+      if (!this.page || this.page.isClosed()) return this.fresh();
       return this.page;
     },
-  });
-  const P = holder(plain);
-  const E = holder(ext);
+  };
+}
+
+/**
+ * The browsers of the benchmark: `plain` (no extension), `ext` (the built extension) and, if asked,
+ * one per minimal extension (name → unpacked folder, see minimal-ext.mjs). All block every request
+ * that does not go to 127.0.0.1, and record long tasks and long animation frames in every page.
+ * @param {{ minimal?: Record<string, string> }} [opts]
+ */
+export async function launchBench(opts = {}) {
+  const plain = await launchChromium({ extension: false });
+  const ext = await launchChromium();
+  /** @type {Record<string, import('../../e2e/harness/chromium.mjs').ChromiumHandle>} */
+  const minimalHandles = {};
+  for (const [name, dir] of Object.entries(opts.minimal ?? {})) minimalHandles[name] = await launchChromium({ extension: dir }); // prettier-ignore
+  const all = [plain, ext, ...Object.values(minimalHandles)];
+  for (const h of all) {
+    await blockNetwork(h.context);
+    await h.context.addInitScript(OBSERVE_TASKS);
+  }
+  const P = holder(plain, false);
+  const E = holder(ext, true);
+  /** @type {Record<string, Holder>} */
+  const minimal = Object.fromEntries(Object.entries(minimalHandles).map(([n, h]) => [n, holder(h, false)]));
   // Start each with one tab of ours; close whatever the browser opened.
-  for (const x of [P, E]) {
+  for (const x of [P, E, ...Object.values(minimal)]) {
     const stray = x.h.context.pages();
     await x.fresh();
     for (const p of stray) await p.close().catch(() => {});
   }
   let closed = false;
-  for (const x of [plain, ext]) x.context.on('close', () => (closed = true));
+  for (const h of all) h.context.on('close', () => (closed = true));
   return {
     plain: P,
     ext: E,
-    /** False once either browser went away (crashed, or killed from outside). */
+    minimal,
+    /** False once any browser went away (crashed, or killed from outside). */
     alive: () => !closed,
     async close() {
-      await plain.close().catch(() => {});
-      await ext.close().catch(() => {});
+      for (const h of all) await h.close().catch(() => {});
     },
   };
 }
 
+/** @param {number} ms */
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-/** Runs `fn` but gives up after `ms` (then the page is closed: its renderer may be stuck in a loop). */
+/**
+ * Runs `fn` but gives up after `ms` (then the page is closed: its renderer may be stuck in a loop).
+ * @param {Holder} holder
+ * @param {number} ms
+ * @param {() => Promise<any>} fn
+ */
 export async function withTimeout(holder, ms, fn) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const timeout = new Promise((ok) => (timer = setTimeout(() => ok({ timedOut: true }), ms)));
   try {
@@ -129,6 +197,12 @@ export async function withTimeout(holder, ms, fn) {
 /**
  * Navigates, tolerating pages that never fire `load` in time (then we go on with what is there).
  * `afterCommit` runs once the new document is committed (the old one is gone), before it loads.
+ */
+/**
+ * @param {Holder} holder
+ * @param {string} url
+ * @param {number} [timeout]
+ * @param {(() => Promise<void>) | null} [afterCommit]
  */
 export async function load(holder, url, timeout = 20_000, afterCommit = null) {
   const page = await holder.get();

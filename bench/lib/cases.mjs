@@ -19,6 +19,7 @@ async function heapUsage(holder) {
  * the DOM and can take minutes; given up after `naiveTimeoutMs`).
  */
 export async function plainRun(P, url, bundle, opts) {
+  /** @type {Record<string, any>} one run's figures, as JSON */
   const out = { floor: null, matching: null, regexp: null, naive: null, heap: null, error: null };
   try {
     let page = await load(P, url);
@@ -43,7 +44,7 @@ export async function plainRun(P, url, bundle, opts) {
       out.naive = r.timedOut ? { timedOut: true, ms: null, limitMs: opts.naiveTimeoutMs } : r;
     }
   } catch (e) {
-    out.error = String(e?.message ?? e).split('\n')[0];
+    out.error = String(/** @type {Error} */ (e)?.message ?? e).split('\n')[0];
     await P.fresh().catch(() => {});
   }
   return out;
@@ -58,6 +59,7 @@ const overlaps = (t, a, b) => t[0] < b && t[0] + t[1] > a;
  * storage and wait for `crosscheck:undo`.
  */
 export async function extRun(E, url, opts) {
+  /** @type {Record<string, any>} one run's figures, as JSON */
   const out = { ran: false, error: null };
   try {
     // The previous run turned the site off: turn it back on as soon as its page is gone (no
@@ -75,6 +77,27 @@ export async function extRun(E, url, opts) {
     }
     out.ran = true;
     out.marks = await page.evaluate(() => document.querySelectorAll('mark.cc-mark').length);
+    // The first highlight on the first screen (the page is not scrolled): the first batch of marks
+    // (bench's mutation observer) with a mark inside the viewport, from navigation start and from
+    // the end of the page's load event (the page is idle then: the generated pages have no scripts).
+    const fs0 = await page.evaluate(() => {
+      const rec = window.__ccMarks;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const loadEnd = nav?.loadEventEnd ?? null;
+      if (!rec) return { at: null, loadEnd };
+      for (const batch of rec.batches) {
+        for (const n of batch.nodes) {
+          if (!n.isConnected) continue;
+          const r = n.getBoundingClientRect();
+          if (r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth)
+            return { at: batch.t, loadEnd };
+        }
+      }
+      return { at: null, loadEnd };
+    });
+    out.firstScreenAt = fs0.at;
+    out.loadEnd = fs0.loadEnd;
+    out.firstScreenAfterIdle = fs0.at !== null && fs0.loadEnd ? fs0.at - fs0.loadEnd : null;
     if (opts.heap) out.heap = await heapUsage(E);
     if (opts.appendHtml) {
       const before = (await page.evaluate(() => performance.getEntriesByName('crosscheck:incremental').length)) ?? 0;
@@ -101,6 +124,8 @@ export async function extRun(E, url, opts) {
     const measure = (n) => tl.measures.find((m) => m.name === n)?.duration ?? null;
     const mark = (n) => tl.marks.find((m) => m.name === n)?.start ?? null;
     out.fullScan = measure('full-scan');
+    // New design: content script ↔ background round trips (one per piece of text sent).
+    out.roundtrips = tl.measures.filter((m) => m.name === 'roundtrip').map((m) => m.duration);
     out.read = measure('read');
     out.match = measure('match');
     out.firstHighlight = measure('first-highlight');
@@ -135,7 +160,7 @@ export async function extRun(E, url, opts) {
     out.framesOver50InScan = frames.length;
     out.timeline = opts.keepTimeline ? tl : undefined;
   } catch (e) {
-    out.error = String(e?.message ?? e).split('\n')[0];
+    out.error = String(/** @type {Error} */ (e)?.message ?? e).split('\n')[0];
     await E.fresh().catch(() => {});
   }
   return out;
@@ -162,7 +187,7 @@ export async function popoverRuns(E, url, { warmup, runs }) {
   if (!fs) return { error: 'content script did not scan', runs: [] };
   const ids = await page.evaluate(() => {
     const seen = [];
-    for (const m of document.querySelectorAll('mark.cc-mark')) {
+    for (const m of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('mark.cc-mark'))) {
       const id = m.dataset.crosscheckId;
       if (id && m.dataset.crosscheckKind !== 'claim' && !seen.includes(id)) seen.push(id);
     }
@@ -175,6 +200,7 @@ export async function popoverRuns(E, url, { warmup, runs }) {
     const el = page.locator(`mark.cc-mark[data-crosscheck-id="${id}"]`).first();
     await el.scrollIntoViewIfNeeded();
     const box = await el.boundingBox();
+    if (!box) continue;
     const before = (await waitEntries(page, 'crosscheck:popover', 0, 0)).length;
     await page.mouse.move(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
     const e = await waitEntries(page, 'crosscheck:popover', before + 1, 5000);
@@ -182,18 +208,20 @@ export async function popoverRuns(E, url, { warmup, runs }) {
     const away = await page.evaluate(() => {
       const w = innerWidth;
       const h = innerHeight;
-      for (const [x, y] of [
+      /** @type {[number, number][]} */
+      const corners = [
         [2, 2],
         [w - 3, 2],
         [2, h - 3],
         [w - 3, h - 3],
-      ]) {
+      ];
+      for (const [x, y] of corners) {
         const t = document.elementFromPoint(x, y);
         if (t && !t.closest('mark.cc-mark, crosscheck-popover')) return [x, y];
       }
       return [2, 2];
     });
-    await page.mouse.move(away[0], away[1]);
+    await page.mouse.move(away[0] ?? 2, away[1] ?? 2);
     await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     if (i >= warmup) results.push(e ? e[e.length - 1].duration : null);
   }

@@ -22,11 +22,12 @@ function closure(root, entry) {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
+    /** @type {string[]} */
     const refs = [];
     if (file.endsWith('.html')) {
-      for (const m of text.matchAll(/\b(?:src|href)="([^"]+)"/g)) refs.push(m[1]);
+      for (const m of text.matchAll(/\b(?:src|href)="([^"]+)"/g)) refs.push(m[1] ?? '');
     } else if (file.endsWith('.js')) {
-      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([./][^"']+\.js)["']/g)) refs.push(m[1]);
+      for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["']([./][^"']+\.js)["']/g)) refs.push(m[1] ?? '');
     }
     for (const ref of refs) {
       if (/^[a-z]+:/i.test(ref)) continue;

@@ -1,18 +1,25 @@
 // Small statistics helpers: every figure is a median with min and max.
 
-/** @param {number[]} xs */
+/** @param {number[]} xs @param {number} q @returns {number | null} */
 export function quantile(xs, q) {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (s.length === 0) return null;
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+  const a = /** @type {number} */ (s[lo]);
+  const b = /** @type {number} */ (s[hi]);
+  return a + (b - a) * (pos - lo);
 }
 
-/** Median, min, max and the runs themselves (rounded to 0.01). `null` runs (not measured) are dropped. */
+/**
+ * Median, min, max and the runs themselves (rounded to 0.01). `null` runs (not measured) are dropped.
+ * @param {unknown[]} runs
+ * @param {Record<string, unknown>} [extra]
+ */
 export function summarize(runs, extra = {}) {
-  const xs = runs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  /** @type {number[]} */
+  const xs = runs.filter(/** @returns {x is number} */ (x) => typeof x === 'number' && Number.isFinite(x));
   if (xs.length === 0) return { median: null, min: null, max: null, n: 0, runs: [], ...extra };
   return {
     median: round(quantile(xs, 0.5)),
@@ -24,6 +31,9 @@ export function summarize(runs, extra = {}) {
   };
 }
 
+/** @type {(x: number | null | undefined, d?: number) => number | null} */
 export const round = (x, d = 2) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-export const sum = (xs) => xs.reduce((a, x) => a + (Number.isFinite(x) ? x : 0), 0);
+/** @type {(xs: (number | null | undefined)[]) => number} */
+export const sum = (xs) =>
+  xs.reduce((/** @type {number} */ a, x) => a + (typeof x === 'number' && Number.isFinite(x) ? x : 0), 0);

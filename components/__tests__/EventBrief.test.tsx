@@ -5,32 +5,63 @@ import { en } from '../../core/views/__tests__/locale';
 import { buildBriefView } from '../../core/views';
 import { EventBrief } from '../EventBrief';
 
-function renderBrief() {
+/** The brief with every section open (as the reader may have left them). */
+function renderBrief(open: string[] = ['matrix', 'timeline', 'participants', 'sources']) {
   const onSelectEvent = vi.fn();
+  const onToggleSection = vi.fn();
   const view = buildBriefView(fixture(), 'conf', en)!;
-  render(<EventBrief view={view} t={en.t} onSelectEvent={onSelectEvent} />);
-  return { onSelectEvent };
+  render(
+    <EventBrief
+      view={view}
+      t={en.t}
+      open={new Set(open)}
+      onToggleSection={onToggleSection}
+      onSelectEvent={onSelectEvent}
+    />,
+  );
+  return { onSelectEvent, onToggleSection };
 }
+const section = (id: string) => document.getElementById(`section-${id}`) as HTMLDetailsElement;
 
 describe('EventBrief', () => {
   it('shows the facts under the event heading', () => {
     renderBrief();
     expect(screen.getByRole('heading', { level: 2, name: 'Video conference' })).toBeTruthy();
-    const facts = document.querySelector('dl')!;
-    expect(within(facts).getByText('20 August 2025').getAttribute('datetime')).toBe('2025-08-20');
-    expect(facts.textContent).toBe('When20 August 2025WhereBrusselsStatushappened');
+    const facts = document.querySelector('.cc-story-facts')!;
+    expect(
+      within(facts as HTMLElement)
+        .getByText('20 August 2025')
+        .getAttribute('datetime'),
+    ).toBe('2025-08-20');
+    expect(facts.textContent).toBe('20 August 2025 · Brussels · happened');
     expect(screen.getByText('The chiefs met.')).toBeTruthy();
+    expect(screen.getByText(/of 4 sources report on it/)).toBeTruthy();
   });
 
-  it('spells out each disagreement', () => {
+  it('gives each disagreement one line that opens to the positions with quotes', () => {
     renderBrief();
-    const disputes = screen.getByRole('region', { name: 'Where the sources disagree' });
-    const items = within(disputes).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual([
-      'How many took part? “32” according to Agency A [1] and A supplied title that is rather… [2]; “30” according to Shared Pub [3].',
-      'Did Trump offer US air support? “offered” according to Agency A [1]; “one option” according to Shared Pub [4]; not mentioned by A supplied title that is rather… [2] and Shared Pub [3].',
+    const disputes = screen.getByRole('region', { name: 'Where the sources disagree (2)' });
+    const lines = [...disputes.querySelectorAll('summary')];
+    expect(lines.map((s) => s.textContent)).toEqual([
+      'How many took part?: 32 (2) · 30 (1)',
+      'Did Trump offer US air support?: offered (1) · one option (1) · not mentioned (2)',
     ]);
-    expect(items[1]!.querySelector('strong')?.textContent).toBe('Did Trump offer US air support?');
+    const air = lines[1]!.parentElement as HTMLDetailsElement;
+    expect(air.open).toBe(false);
+    expect(within(air).getByText('Luftunterstützung in Aussicht gestellt').tagName).toBe('BLOCKQUOTE');
+  });
+
+  it('keeps the sections closed unless open, and reports a toggle', () => {
+    const { onToggleSection } = renderBrief([]);
+    expect(['matrix', 'timeline', 'participants', 'sources'].map((id) => section(id).open)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    section('matrix').open = true;
+    fireEvent(section('matrix'), new Event('toggle'));
+    expect(onToggleSection).toHaveBeenCalledWith('matrix', true);
   });
 
   it('renders the matrix as a table with a caption, column and row headers, and marked cells', () => {
@@ -40,10 +71,10 @@ describe('EventBrief', () => {
     const columns = within(table).getAllByRole('columnheader');
     expect(columns.map((th) => [th.getAttribute('scope'), th.textContent])).toEqual([
       ['col', 'Question'],
-      ['col', '1Agency A [1]'],
-      ['col', '2A supplied title that is rather… [2]'],
-      ['col', '3Shared Pub [3]'],
-      ['col', '4Shared Pub [4]'],
+      ['col', '1Agency A'],
+      ['col', '2A supplied title that is rather…'],
+      ['col', '3Shared Pub'],
+      ['col', '4Shared Pub: two'],
     ]);
     const air = within(table).getByRole('rowheader', { name: /Did Trump offer US air support\?/ });
     expect(air.getAttribute('scope')).toBe('row');
@@ -62,7 +93,7 @@ describe('EventBrief', () => {
 
   it('orders the timeline in a list with machine-readable dates and marks the undated event', () => {
     const { onSelectEvent } = renderBrief();
-    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    const timeline = section('timeline');
     const items = within(timeline).getAllByRole('listitem');
     expect(timeline.querySelector('ol')).toBeTruthy();
     expect(items.map((li) => li.querySelector('time')?.getAttribute('datetime') ?? null)).toEqual([
@@ -79,11 +110,13 @@ describe('EventBrief', () => {
 
   it('lists the sources with publisher, date, language and the supplied-title flag', () => {
     renderBrief();
-    const sources = screen.getByRole('region', { name: 'Sources' });
-    const items = within(sources).getAllByRole('listitem');
+    const items = [...section('sources').querySelectorAll('.cc-source')];
     expect(items).toHaveLength(4);
     expect(items[1]!.textContent).toBe(
-      '2A supplied title that is rather long for a chiptitle supplied by Crosscheckpublisher not named · August 2025 · German',
+      '2 A supplied title that is rather…short name given by CrosscheckA supplied title that is rather long for a chiptitle supplied by Crosscheckpublisher not named · August 2025 · German',
+    );
+    expect(items[1]!.querySelector('.cc-chip')?.getAttribute('title')).toBe(
+      'A supplied title that is rather long for a chip · publisher not named · August 2025',
     );
   });
 });

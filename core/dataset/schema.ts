@@ -26,15 +26,29 @@ export const LocalizedSchema = v.strictObject(
 );
 export type Localized = v.InferOutput<typeof LocalizedSchema>;
 
-/** Phrases per language; either list may be empty. */
+/** Further languages pages are written in; their phrases are optional. */
+export const PAGE_LANGS = ['fr', 'it', 'es', 'pl'] as const;
+
+const phraseList = v.array(nonEmpty, 'must be an array of strings');
+
+/** Phrases per language: German and English (either list may be empty), optionally French, Italian, Spanish, Polish. */
 export const PhrasesSchema = v.strictObject(
   {
-    de: v.array(nonEmpty, 'must be an array of strings'),
-    en: v.array(nonEmpty, 'must be an array of strings'),
+    de: phraseList,
+    en: phraseList,
+    fr: v.optional(phraseList),
+    it: v.optional(phraseList),
+    es: v.optional(phraseList),
+    pl: v.optional(phraseList),
   },
-  'must be an object with exactly the keys "de" and "en"',
+  'must be an object with the keys "de" and "en" (and optionally "fr", "it", "es", "pl")',
 );
 export type Phrases = v.InferOutput<typeof PhrasesSchema>;
+
+/** Every phrase of every language. */
+export function allPhrases(p: Phrases): string[] {
+  return [...p.de, ...p.en, ...(p.fr ?? []), ...(p.it ?? []), ...(p.es ?? []), ...(p.pl ?? [])];
+}
 
 /**
  * A date as precise as the reports make it. `value` is ISO 8601 cut to the
@@ -89,6 +103,13 @@ export const SourceSchema = v.strictObject({
   publisher: v.nullable(nonEmpty),
   language: v.picklist(LANGS, 'must be "de" or "en"'),
   published: v.nullable(FuzzyDateSchema),
+  /**
+   * How the interface names the source in chips, the matrix and the popover: the publisher where it
+   * is known, else a short title. Distinct across sources. Without it the publisher, or the title cut short.
+   */
+  shortName: v.optional(v.pipe(nonEmpty, v.maxLength(32, 'must be at most 32 characters'))),
+  /** The short name is the dataset's own (not the publisher's name as the text gives it). */
+  shortNameSupplied: v.optional(v.boolean('must be true or false')),
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
@@ -116,6 +137,14 @@ export const EntitySchema = v.strictObject({
   /** The subset of `aliases` that is ambiguous out of context ("Merz", "Paris"). */
   ambiguous: v.array(nonEmpty, 'must be an array of strings'),
   description: LocalizedSchema,
+  /**
+   * How much naming it says about the story (evidence weight for relevance):
+   * `story` — named mostly in this story (Cavo Dragone, Grynkewich);
+   * `topic` — a regular actor of the field, named in many other stories
+   * (Trump, Putin, NATO); `general` — named on pages about anything (news
+   * agencies, countries). Default: `general` for places, `topic` otherwise.
+   */
+  specificity: v.optional(v.picklist(['story', 'topic', 'general'], 'must be story, topic or general')),
   /** Where the reports name it (at least one verbatim quote). */
   evidence: v.pipe(v.array(QuoteSchema), v.minLength(1, 'must cite at least one quote')),
 });
@@ -160,8 +189,30 @@ export const AspectSchema = v.strictObject({
   /** The question the claims answer ("Did Trump offer US air support?"). */
   label: LocalizedSchema,
   values: v.pipe(v.array(AspectValueSchema), v.minLength(1, 'must list at least one value')),
-  /** Phrases that show a sentence is about this aspect ("Luftunterstützung", "air support"). */
+  /**
+   * Phrases that show a sentence is about this aspect ("Luftunterstützung",
+   * "Unterstützung + Luft"), written as concept patterns (see
+   * core/recognize/patterns.ts). Value signals are written the same way.
+   */
   cues: v.optional(PhrasesSchema),
+  /**
+   * Who must be named in the sentence for it to be about the subject's
+   * position (for "Trump's air support": Trump, the USA, the White House, or
+   * "amerikanisch*"): entities by id (any of their aliases) and further
+   * patterns. Without `actors`, no one needs to be named.
+   */
+  actors: v.optional(
+    v.strictObject({
+      entities: v.array(IdSchema),
+      terms: v.optional(PhrasesSchema),
+    }),
+  ),
+  /**
+   * Other actors whose version of the thing is not the subject's ("European
+   * jets", "Ukraine's air defence"): when one of them stands right before the
+   * cue and closer than any actor, the sentence is not about the subject.
+   */
+  others: v.optional(PhrasesSchema),
 });
 export type Aspect = v.InferOutput<typeof AspectSchema>;
 
@@ -183,7 +234,21 @@ export const DatasetSchema = v.strictObject({
   version: v.literal(1, 'must be 1'),
   /** A name for the data pack, shown in the options page. */
   name: nonEmpty,
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
+  sources: v.pipe(
+    v.array(SourceSchema),
+    v.minLength(1, 'must list at least one source'),
+    v.check(
+      (list) => new Set(list.flatMap((s) => s.shortName ?? [])).size === list.filter((s) => s.shortName).length,
+      'every shortName must differ from the others',
+    ),
+  ),
+  /**
+   * Terms of the story's subject, in every language pages use
+   * ("Sicherheitsgarantien", "security guarantees", "garanties de
+   * sécurité"): evidence that a page is about the story (see
+   * core/recognize/relevance.ts).
+   */
+  topic: v.optional(PhrasesSchema),
   entities: v.array(EntitySchema),
   events: v.array(EventSchema),
   aspects: v.array(AspectSchema),

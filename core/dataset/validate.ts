@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { foldName } from './fold';
-import { DatasetSchema, type Dataset } from './schema';
+import { allPhrases, DatasetSchema, type Dataset } from './schema';
 
 export interface DatasetError {
   /** JSON path of the offending field, e.g. `$.claims[3].source`. */
@@ -164,14 +164,16 @@ function checkReferences(d: Dataset): DatasetError[] {
         else if (r === e.id) err(`${base}.${rel}[${j}]`, 'must not name the event itself');
       });
     }
-    if (e.triggers.de.length + e.triggers.en.length === 0)
-      err(`${base}.triggers`, 'must list at least one trigger phrase');
+    if (allPhrases(e.triggers).length === 0) err(`${base}.triggers`, 'must list at least one trigger phrase');
     checkQuotes(base, e.evidence);
   });
 
   d.aspects.forEach((a, i) => {
     const base = `$.aspects[${i}]`;
     if (!subjectExists(a.subject)) err(`${base}.subject`, `must name an entity or event id (unknown "${a.subject}")`);
+    a.actors?.entities.forEach((id, j) => {
+      if (!entities.has(id)) err(`${base}.actors.entities[${j}]`, `must name an entity id (unknown "${id}")`);
+    });
     const values = new Set<string>();
     a.values.forEach((val, j) => {
       if (values.has(val.value))

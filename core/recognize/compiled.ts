@@ -3,7 +3,8 @@
  * only looks things up. Pure module.
  */
 import { computeStandings } from '../dataset/conflicts';
-import type { Aspect, CrosscheckEvent, Dataset, Entity } from '../dataset/schema';
+import { allPhrases, type Aspect, type CrosscheckEvent, type Dataset, type Entity } from '../dataset/schema';
+import { storySpan, type Span } from './dates';
 import { compileDictionary, type Dictionary } from './dictionary';
 import { normalizeForQuotes } from './fold';
 import { buildQuoteIndex, type QuoteIndex, type SourceQuotes } from './source';
@@ -14,6 +15,8 @@ export interface DisputedAspect {
   sourcesByValue: Map<string, string[]>;
   /** All sources with a position, in dataset order. */
   allSources: string[];
+  /** Entities whose names count as the aspect's actors (`aspect.actors.entities`). */
+  actorEntities: Set<string>;
 }
 
 export interface Compiled {
@@ -28,6 +31,10 @@ export interface Compiled {
   quotes: QuoteIndex;
   /** Dataset order of sources, for sorting. */
   sourceOrder: Map<string, number>;
+  /** The story's first and last day (see `dates.ts`), or null. */
+  span: Span | null;
+  /** Entities that some disputed aspect names as an actor. */
+  actorEntities: Set<string>;
 }
 
 /** Quotes shorter than this (normalized) are too generic to identify a report ("Gipfeltreffen in Alaska"). */
@@ -44,11 +51,16 @@ export function compile(dataset: Dataset): Compiled {
   const aspects = new Map(dataset.aspects.map((a) => [a.id, a]));
   for (const st of computeStandings(dataset)) {
     const aspect = aspects.get(st.aspect);
-    if (!st.disputed || !aspect?.cues || aspect.cues.de.length + aspect.cues.en.length === 0) continue;
+    if (!st.disputed || !aspect?.cues || allPhrases(aspect.cues).length === 0) continue;
     const sourcesByValue = new Map(st.positions.map((p) => [p.value, p.sources]));
     const all = new Set(st.positions.flatMap((p) => p.sources));
     const allSources = [...all].sort((a, b) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0));
-    disputed.set(aspect.id, { aspect, sourcesByValue, allSources });
+    disputed.set(aspect.id, {
+      aspect,
+      sourcesByValue,
+      allSources,
+      actorEntities: new Set(aspect.actors?.entities ?? []),
+    });
   }
 
   // Verbatim quotes per source: its claims first, then the evidence quotes it backs.
@@ -82,5 +94,7 @@ export function compile(dataset: Dataset): Compiled {
     disputed,
     sourceQuotes,
     sourceOrder,
+    span: storySpan(dataset),
+    actorEntities: new Set([...disputed.values()].flatMap((d) => [...d.actorEntities])),
   };
 }

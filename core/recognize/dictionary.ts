@@ -23,8 +23,9 @@
  * English possessives need nothing: the apostrophe separates tokens, so
  * "Trump's" / "Trump’s" / "Zelenskyys'" meet "Trump" + "s" or the -s rule.
  */
-import type { Dataset, Phrases } from '../dataset/schema';
+import { allPhrases, type Dataset, type Phrases } from '../dataset/schema';
 import { hashFolded, isAllCaps, startsUpper, tokenizePhrase } from './fold';
+import { parsePattern, type Pattern, type PatternRole } from './patterns';
 import type { HitKind } from './types';
 
 /** German inflection endings tried on an unknown capitalized token. */
@@ -48,6 +49,14 @@ export interface Payload {
   capsMask: number;
   /** Trailing periods of the phrase ("Washington, D.C."), included in the hit when the text has them. */
   tail: string;
+  /**
+   * Aspect cues and signals are concept patterns (see `patterns.ts`): the
+   * pattern this phrase belongs to (index into `Dictionary.patterns`), which
+   * of its parts it is, and its role.
+   */
+  pattern?: number;
+  part?: number;
+  role?: PatternRole;
 }
 
 /** An edge to the next token of a phrase: the gap before it and the folded token. */
@@ -103,9 +112,19 @@ export interface Dictionary {
   /** Distinct (phrase tokens, kind, id, value) entries. */
   size: number;
   aliasCount: number;
+  /** Concept patterns of aspect cues, signals, actors and other actors, by index. */
+  patterns: Pattern[];
 }
 
 const MAX_TOKENS = 30;
+
+interface AddOptions {
+  value?: string;
+  ambiguous?: boolean;
+  pattern?: number;
+  part?: number;
+  role?: PatternRole;
+}
 
 function maskOf(raw: string[], test: (t: string) => boolean): number {
   let mask = 0;
@@ -128,11 +147,39 @@ export class DictionaryBuilder {
   size = 0;
   aliasCount = 0;
 
-  add(phrase: string, kind: HitKind, id: string, opts: { value?: string; ambiguous?: boolean } = {}): void {
+  readonly patterns: Pattern[] = [];
+
+  /** Adds every alternative of every part of a concept pattern (see `patterns.ts`). */
+  addPattern(source: string, kind: HitKind, id: string, role: PatternRole, value?: string): void {
+    const parsed = parsePattern(source);
+    if (!parsed) return;
+    const index = this.patterns.length;
+    const pattern: Pattern = { index, source, kind, id, role, parts: parsed.parts.length };
+    if (value !== undefined) pattern.value = value;
+    this.patterns.push(pattern);
+    parsed.parts.forEach((alternatives, part) => {
+      for (const alt of alternatives) {
+        const opts: AddOptions = { pattern: index, part, role: parsed.block ? 'block' : role };
+        if (value !== undefined) opts.value = value;
+        this.add(alt, kind, id, opts);
+      }
+    });
+  }
+
+  add(phrase: string, kind: HitKind, id: string, opts: AddOptions = {}): void {
     const tp = tokenizePhrase(phrase);
     if (!tp || tp.tokens.length > MAX_TOKENS) return;
     const { tokens, raw, gaps, tail } = tp;
-    const dedupeKey = [kind, id, opts.value ?? '', tokens.join(' '), gaps.join('\u0001')].join('\u0002');
+    const dedupeKey = [
+      kind,
+      id,
+      opts.value ?? '',
+      opts.pattern ?? '',
+      opts.part ?? '',
+      opts.role ?? '',
+      tokens.join(' '),
+      gaps.join('\u0001'),
+    ].join('\u0002');
     if (this.seen.has(dedupeKey)) return;
     this.seen.add(dedupeKey);
     this.size++;
@@ -149,6 +196,11 @@ export class DictionaryBuilder {
       tail,
     };
     if (opts.value !== undefined) payload.value = opts.value;
+    if (opts.pattern !== undefined) {
+      payload.pattern = opts.pattern;
+      payload.part = opts.part ?? 0;
+      payload.role = opts.role ?? 'cue';
+    }
 
     // Walk/create the path.
     const first = tokens[0] as string;
@@ -190,8 +242,11 @@ export class DictionaryBuilder {
   }
 
   addPhrases(phrases: Phrases, kind: HitKind, id: string, opts: { value?: string } = {}): void {
-    for (const p of phrases.de) this.add(p, kind, id, opts);
-    for (const p of phrases.en) this.add(p, kind, id, opts);
+    for (const p of allPhrases(phrases)) this.add(p, kind, id, opts);
+  }
+
+  addPatterns(phrases: Phrases, kind: HitKind, id: string, role: PatternRole, value?: string): void {
+    for (const p of allPhrases(phrases)) this.addPattern(p, kind, id, role, value);
   }
 
   build(): Dictionary {
@@ -215,6 +270,7 @@ export class DictionaryBuilder {
       bitMask,
       size: this.size,
       aliasCount: this.aliasCount,
+      patterns: this.patterns,
     };
   }
 }
@@ -229,13 +285,16 @@ export function compileDictionary(dataset: Dataset): Dictionary {
     }
   }
   for (const ev of dataset.events) {
-    b.addPhrases(ev.triggers, 'trigger', ev.id);
-    b.addPhrases(ev.cues, 'event-cue', ev.id);
+    b.addPatterns(ev.triggers, 'trigger', ev.id, 'cue');
+    b.addPatterns(ev.cues, 'event-cue', ev.id, 'cue');
   }
+  if (dataset.topic) b.addPhrases(dataset.topic, 'topic', 'topic');
   for (const a of dataset.aspects) {
-    if (a.cues) b.addPhrases(a.cues, 'aspect-cue', a.id);
+    if (a.cues) b.addPatterns(a.cues, 'aspect-cue', a.id, 'cue');
+    if (a.actors?.terms) b.addPatterns(a.actors.terms, 'aspect-cue', a.id, 'actor');
+    if (a.others) b.addPatterns(a.others, 'aspect-cue', a.id, 'other');
     for (const val of a.values) {
-      if (val.signals) b.addPhrases(val.signals, 'signal', a.id, { value: val.value });
+      if (val.signals) b.addPatterns(val.signals, 'signal', a.id, 'cue', val.value);
     }
   }
   return b.build();

@@ -40,7 +40,7 @@ import {
 } from './fold';
 import type { HitKind } from './types';
 
-export const KINDS: readonly HitKind[] = ['alias', 'trigger', 'event-cue', 'aspect-cue', 'signal'];
+export const KINDS: readonly HitKind[] = ['alias', 'trigger', 'event-cue', 'aspect-cue', 'signal', 'topic'];
 
 /** A raw hit with the dictionary payload that produced it. */
 export interface RawHit {
@@ -260,7 +260,7 @@ export interface RawCursor {
 }
 
 export function rawCursor(text: string): RawCursor {
-  return { pos: 0, spans: linkSpans(text), span: 0, lastEnd: [0, 0, 0, 0, 0] };
+  return { pos: 0, spans: linkSpans(text), span: 0, lastEnd: KINDS.map(() => 0) };
 }
 
 /**
@@ -381,7 +381,7 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
     }
 
     // Per kind: the longest candidate with a payload of that kind whose case rules hold.
-    for (let kind = 0; kind < 5; kind++) {
+    for (let kind = 0; kind < KINDS.length; kind++) {
       if ((lastEnd[kind] as number) > start) continue;
       const kindName = KINDS[kind];
       for (let ci = nc - 1; ci >= 0; ci--) {

@@ -25,11 +25,14 @@
  * letting a page render), with exactly the result of `scan`.
  */
 import type { Dataset } from '../dataset/schema';
+import type { Payload } from './dictionary';
 import { claimHits, detectClaimsFrom } from './claims';
 import { compile, type Compiled } from './compiled';
 import { recognizeEventsSteps } from './events';
 import { rawCursor, scanRaw, type RawHit } from './hits';
-import { judgeRelevance, RELEVANCE_THRESHOLD } from './relevance';
+import { daysOutside, datelineOf } from './dates';
+import { foldToken } from './fold';
+import { judgeRelevance, RELEVANCE_THRESHOLD, type PageDate } from './relevance';
 import { decideSource, findQuotes, noQuotesFound } from './source';
 import type { ClaimMatch, EventMatch, Hit, Matcher, MatcherOptions, Mention, ScanContext, ScanResult } from './types';
 
@@ -88,6 +91,29 @@ function aliasMentions(c: Compiled, order: Map<string, number>, text: string, hi
   return out;
 }
 
+/** A cue that is a whole pattern (one part): a topic term. A part ("Luft", "help") is not. */
+function isWhole(c: Compiled, p: Payload): boolean {
+  return p.pattern === undefined || c.dict.patterns[p.pattern]?.parts === 1;
+}
+
+/** A phrase folded word by word, so that "Security guarantees" and "security guarantees" are one term. */
+function foldPhrase(phrase: string): string {
+  return phrase
+    .split(/\s+/)
+    .map((w) => foldToken(w))
+    .join(' ');
+}
+
+/** The page's own date: its published meta data, else a dateline in the text; with its distance from the story. */
+function pageDate(c: Compiled, text: string, context: ScanContext): PageDate | null {
+  if (!c.span) return null;
+  const published = context.page?.published ?? null;
+  const value = published ?? datelineOf(text);
+  if (!value) return null;
+  const days = daysOutside(value, c.span);
+  return days === null ? null : { value, from: published ? 'published' : 'dateline', days };
+}
+
 /** Default step of `scanSteps`, in characters: a few milliseconds of work in a browser. */
 export const STEP_CHARS = 32_768;
 
@@ -123,31 +149,47 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       }
     }
     yield;
-    const events = yield* recognizeEventsSteps(c, text, hits);
+    const date = pageDate(c, text, context);
+    const pageDay = date && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? date.value : null;
+    const events = yield* recognizeEventsSteps(c, text, hits, { pageDay });
     yield;
 
-    // Evidence for relevance: unambiguous names, trigger hits, topic terms.
+    // Evidence for relevance: unambiguous names, trigger hits, topic terms, in the text and the title.
+    const title = context.page?.title ?? '';
+    const titleHits = title ? scanRaw(c.dict, title) : [];
     const entityIds = new Set<string>();
+    const inTitle = new Set<string>();
     const triggered = new Set<string>();
-    const aliasSpans: RawHit[] = [];
-    const cueHits: RawHit[] = [];
-    for (const h of hits) {
-      const p = h.payload;
-      if (p.kind === 'alias') {
-        aliasSpans.push(h);
-        if (!p.ambiguous) entityIds.add(p.id);
-      } else if (p.kind === 'trigger') triggered.add(p.id);
-      else if (p.kind === 'aspect-cue') cueHits.push(h);
-    }
-    // A cue that is (part of) a name counts as that name, not as a topic term.
-    const topicCues = new Set<string>();
-    let ai = 0;
-    for (const h of cueHits) {
-      // Alias hits are sorted and never overlap: only the first one ending after the cue's start can overlap it.
-      while (ai < aliasSpans.length && (aliasSpans[ai] as RawHit).end <= h.start) ai++;
-      const a = aliasSpans[ai];
-      if (a === undefined || a.start >= h.end) topicCues.add(h.payload.phrase);
-    }
+    /** Folded term → the term as written in the dataset (one per folded form). */
+    const topicTerms = new Map<string, string>();
+    const collect = (list: RawHit[], fromTitle: boolean) => {
+      const aliasSpans: RawHit[] = [];
+      const cueHits: RawHit[] = [];
+      for (const h of list) {
+        const p = h.payload;
+        if (p.kind === 'alias') {
+          aliasSpans.push(h);
+          if (!p.ambiguous && !entityIds.has(p.id)) {
+            entityIds.add(p.id);
+            if (fromTitle) inTitle.add(p.id);
+          }
+        } else if (p.kind === 'trigger' && isWhole(c, p)) triggered.add(p.id);
+        else if (p.kind === 'topic' || (p.kind === 'aspect-cue' && p.role === 'cue' && isWhole(c, p))) cueHits.push(h);
+      }
+      // A cue that is (part of) a name counts as that name, not as a topic term.
+      let ai = 0;
+      for (const h of cueHits) {
+        // Alias hits are sorted and never overlap: only the first one ending after the cue's start can overlap it.
+        while (ai < aliasSpans.length && (aliasSpans[ai] as RawHit).end <= h.start) ai++;
+        const a = aliasSpans[ai];
+        if (a === undefined || a.start >= h.end) {
+          const key = foldPhrase(h.payload.phrase);
+          if (!topicTerms.has(key)) topicTerms.set(key, h.payload.phrase);
+        }
+      }
+    };
+    collect(hits, false);
+    collect(titleHits, true);
     const entities = [...entityIds].flatMap((id) => {
       const e = c.entities.get(id);
       return e ? [e] : [];
@@ -160,7 +202,17 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       return recognized.has(ev.id) || triggered.has(ev.id) || ev.participants.some((p) => entityIds.has(p));
     };
     const judged = judgeRelevance(
-      { entities, events, eventsById: c.events, claims, subjectNamed, topicCues: [...topicCues] },
+      {
+        entities,
+        inTitle,
+        events,
+        eventsById: c.events,
+        triggered: [...triggered].filter((id) => !recognized.has(id)),
+        claims,
+        subjectNamed,
+        topicTerms: [...topicTerms.values()],
+        date,
+      },
       threshold,
     );
     const relevant = context.relevant === true || judged.relevant;

@@ -1,61 +1,93 @@
 /**
  * Page relevance: is the text about the dataset's story? Pure module.
  *
- * Only unambiguous evidence counts; ambiguous aliases ("Merz", "Paris",
- * "Caine", "Washington", "US-Präsident", …) never add to the score (they are
- * reported only on pages that are relevant without them).
+ * The model: every piece of evidence the page gives adds to (or takes from)
+ * a score, weighted by how specific it is to THIS story rather than to the
+ * people and places it shares with a hundred others. Ambiguous aliases
+ * ("Merz", "Paris", "Caine", "US-Präsident") never count: they are reported
+ * only on pages that are relevant without them.
  *
- * Score:
- * - each recognized event (trigger + support, see `events.ts`): +4, so an
- *   event alone makes a page relevant (it already needed a cue or the place);
- * - each disputed aspect a sentence takes a side on (see `claims.ts`): +2,
- *   but only when the text also names the claim's subject (the entity by an
- *   unambiguous alias; for an event: the event recognized, one of its
- *   triggers, or one of its participants). "Die Impfung wird in 30 Ländern
- *   … aus 30 …" matches the cue and a signal of the coalition's size, but
- *   never names the coalition: 0;
- * - each distinct entity of kind person, group or organization named by an
- *   unambiguous alias: +1;
- * - places: +0 (countries and cities such as "USA", "Europa", "Deutschland",
- *   "Russland" are named by every second page);
- * - each distinct topic term, i.e. aspect cue phrase that is not (part of) a
- *   name ("Sicherheitsgarantien", "air support"; the cue "Dragone" is a name
- *   and counts as the name, with its ambiguity): +1, at most +2 in all.
+ * Evidence and weights (each piece listed in `evidence`, with its points):
+ * - a recognized event (see `events.ts`: several of its participants, place,
+ *   date and key terms together): +4 — an event alone makes a page relevant;
+ * - a trigger phrase of an event that is not recognized: +1, at most +2;
+ * - a sentence that takes a side on a disputed aspect whose subject the text
+ *   names (see `claims.ts`): +2 per aspect;
+ * - a named entity, by its `specificity` in the dataset: `story` (named mostly
+ *   in this story: Cavo Dragone, Grynkewich, Leavitt) +2, `topic` (regular
+ *   actors of the field: Trump, Putin, NATO) +1, `general` (places, news
+ *   agencies) +0;
+ * - a distinct topic term of the story, in any language of the data (the
+ *   dataset's `topic` phrases and the disputed aspects' cues that are not
+ *   names: "Sicherheitsgarantien", "air support", "garanties de sécurité"):
+ *   +1, at most +3;
+ * - the page's own date (its `published` meta data, else a dateline in the
+ *   first lines of the text) against the story's days (`dates.ts`): within
+ *   `CLOSE_DAYS` of them +3, within a month +1, within three months −2,
+ *   within a year −4, further −8 (a 2018 or 2023 report is another story,
+ *   whoever it names). An unknown date counts 0.
+ * - the page's title counts like its text (evidence found only there is
+ *   marked "title").
  *
  * The text is relevant when the score reaches the threshold (default
  * `RELEVANCE_THRESHOLD` = 4) AND it has an anchor in the story itself: a
- * recognized event, a counted claim, or two distinct topic terms.
- *
- * Consequences: a page naming only places is never relevant. Famous actors
- * alone are never enough, however many: a 2018 article on the Trump–Putin
- * summit in Helsinki that names Trump, Putin, Lawrow and Nato scores 4 but has
- * no anchor, and stays quiet (borderline by design: it is the same cast, not
- * the same story; the dataset cannot tell which of its actors are famous, so
- * names never decide alone). Such a page becomes relevant as soon as it
- * touches the story: one of its events, a claim on a disputed point, or two
- * of its topic terms.
+ * recognized event, a counted claim, two distinct topic terms, or a date
+ * close to the story's days. Famous actors alone are never enough, however
+ * many: the same cast in another month is another story.
  */
 import type { CrosscheckEvent, Entity } from '../dataset/schema';
 import type { RecognizedEvent } from './events';
 import type { ClaimMatch } from './types';
 
 export const RELEVANCE_THRESHOLD = 4;
-/** Distinct topic terms that anchor a text without an event or claim. */
+/** Distinct topic terms that anchor a text without an event, claim or date. */
 export const TOPIC_ANCHOR = 2;
+/** Days from the story's span that count as close. */
+export const CLOSE_DAYS = 12;
 const EVENT_POINTS = 4;
+const TRIGGER_POINTS = 1;
+const TRIGGER_CAP = 2;
 const CLAIM_POINTS = 2;
-const TOPIC_CUE_CAP = 2;
+const TOPIC_CAP = 3;
+const SPECIFICITY_POINTS = { story: 2, topic: 1, general: 0 } as const;
+
+/** Points for a page date `days` away from the story's span. */
+export function datePoints(days: number): number {
+  if (days <= CLOSE_DAYS) return 3;
+  if (days <= 31) return 1;
+  if (days <= 92) return -2;
+  if (days <= 366) return -4;
+  return -8;
+}
+
+export function specificityOf(e: Entity): 'story' | 'topic' | 'general' {
+  return e.specificity ?? (e.kind === 'place' ? 'general' : 'topic');
+}
+
+export interface PageDate {
+  /** `YYYY-MM-DD` or `YYYY-MM`. */
+  value: string;
+  /** "published" (the page's meta data) or "dateline" (found in the text). */
+  from: string;
+  /** Days outside the story's span (0 inside). */
+  days: number;
+}
 
 export interface RelevanceInput {
-  /** Distinct entities named by an unambiguous alias. */
+  /** Distinct entities named by an unambiguous alias (text or title). */
   entities: Entity[];
+  /** Entity ids named only in the title. */
+  inTitle?: Set<string>;
   events: RecognizedEvent[];
   eventsById: Map<string, CrosscheckEvent>;
+  /** Events whose trigger phrase is on the page but that are not recognized. */
+  triggered: string[];
   claims: ClaimMatch[];
   /** Whether the text names a claim's subject (see the module comment). */
   subjectNamed: (claim: ClaimMatch) => boolean;
-  /** Distinct topic terms found (aspect cue phrases that are not names). */
-  topicCues: string[];
+  /** Distinct topic terms found (text or title). */
+  topicTerms: string[];
+  date: PageDate | null;
 }
 
 export interface Relevance {
@@ -71,6 +103,11 @@ export function judgeRelevance(input: RelevanceInput, threshold = RELEVANCE_THRE
     score += EVENT_POINTS;
     reasons.push(`+${EVENT_POINTS} event ${e.id} (${input.eventsById.get(e.id)?.title.en ?? e.id})`);
   }
+  input.triggered.forEach((id, i) => {
+    const pts = i < TRIGGER_CAP ? TRIGGER_POINTS : 0;
+    score += pts;
+    reasons.push(`+${pts} trigger of event ${id} (not recognized)`);
+  });
   const counted = new Set<string>();
   const uncounted = new Set<string>();
   for (const c of input.claims) (input.subjectNamed(c) ? counted : uncounted).add(c.aspect);
@@ -82,21 +119,33 @@ export function judgeRelevance(input: RelevanceInput, threshold = RELEVANCE_THRE
     if (!counted.has(a)) reasons.push(`+0 claim on ${a} (its subject is not named)`);
   }
   for (const e of input.entities) {
-    if (e.kind === 'place') {
-      reasons.push(`+0 place ${e.id}`);
-      continue;
-    }
-    score += 1;
-    reasons.push(`+1 ${e.kind} ${e.id}`);
+    const s = specificityOf(e);
+    const pts = SPECIFICITY_POINTS[s];
+    score += pts;
+    reasons.push(`+${pts} ${e.kind} ${e.id} (${s})${input.inTitle?.has(e.id) ? ' in the title' : ''}`);
   }
-  const cues = input.topicCues.slice(0, TOPIC_CUE_CAP);
-  for (const q of cues) {
-    score += 1;
-    reasons.push(`+1 topic "${q}"`);
-  }
-  const anchor = input.events.length > 0 || counted.size > 0 || input.topicCues.length >= TOPIC_ANCHOR;
+  input.topicTerms.forEach((q, i) => {
+    const pts = i < TOPIC_CAP ? 1 : 0;
+    score += pts;
+    reasons.push(`+${pts} topic "${q}"`);
+  });
+  let close = false;
+  if (input.date) {
+    const d = input.date;
+    const pts = datePoints(d.days);
+    close = d.days <= CLOSE_DAYS;
+    score += pts;
+    reasons.push(
+      `${pts >= 0 ? '+' : ''}${pts} page date ${d.value} (${d.from}), ${d.days === 0 ? 'within the story' : `${d.days} days from the story`}`,
+    );
+  } else reasons.push('+0 page date unknown');
+  const anchor = input.events.length > 0 || counted.size > 0 || input.topicTerms.length >= TOPIC_ANCHOR || close;
   const relevant = score >= threshold && anchor;
-  if (!anchor) reasons.push(`no anchor (an event, a claim on a named subject, or ${TOPIC_ANCHOR} topic terms)`);
+  if (!anchor) {
+    reasons.push(
+      `no anchor (an event, a claim on a named subject, ${TOPIC_ANCHOR} topic terms, or a date close to the story)`,
+    );
+  }
   if (score < threshold) reasons.push(`score ${score} < ${threshold}`);
   return { relevant, score, reasons };
 }

@@ -92,7 +92,7 @@ export interface ScanContext {
 }
 
 /** What a dictionary phrase is. */
-export type HitKind = 'alias' | 'trigger' | 'event-cue' | 'aspect-cue' | 'signal';
+export type HitKind = 'alias' | 'trigger' | 'event-cue' | 'aspect-cue' | 'signal' | 'topic';
 
 /** One raw phrase hit of the one-pass matcher. */
 export interface Hit {
@@ -101,7 +101,7 @@ export interface Hit {
   end: number;
   /** `text.slice(start, end)`. */
   text: string;
-  /** Entity id (alias), event id (trigger, event-cue) or aspect id (aspect-cue, signal). */
+  /** Entity id (alias), event id (trigger, event-cue), aspect id (aspect-cue, signal), or 'topic'. */
   id: string;
   /** The dictionary phrase that matched, as written in the dataset. */
   phrase: string;

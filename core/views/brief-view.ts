@@ -2,6 +2,7 @@
 import type { Dataset, EntityKind } from '../dataset/schema';
 import type { PageSummary } from '../../core/page-summary';
 import { formatDate, machineDate, type ViewLocale } from './locale';
+import { buildDisputeLines, firstSentence, type DisputeLineView } from './dispute-lines';
 import { buildMatrix, type MatrixView } from './matrix';
 import { orderSources, sourceDetails, type SourceDetails } from './source-view';
 import { subjectName } from './subject-text';
@@ -24,6 +25,12 @@ export interface BriefView {
   place: string | null;
   status: string;
   summary: string;
+  /** What happened, in one line (the summary's first sentence). */
+  headline: string;
+  /** "4 of 5 sources report on it" */
+  sourcesLine: string;
+  /** The disagreements, one line each; those the page takes a side in first. */
+  disputes: DisputeLineView[];
   participants: ParticipantView[];
   timeline: TimelineItem[];
   matrix: MatrixView;
@@ -49,6 +56,12 @@ export function buildBriefView(dataset: Dataset, eventId: string, opts: BriefOpt
       timeline.map((item) => item.id),
     ),
   };
+  const matrix = buildMatrix(index, subjects, opts, pageSource);
+  const total = index.sources.size;
+  const reporting = new Set([
+    ...event.evidence.map((q) => q.source),
+    ...(index.claimsBySubject.get(event.id) ?? []).map((c) => c.source),
+  ]).size;
   return {
     id: event.id,
     title: event.title[opts.lang],
@@ -57,13 +70,16 @@ export function buildBriefView(dataset: Dataset, eventId: string, opts: BriefOpt
     place: event.place ? subjectName(index, event.place, opts.lang) : null,
     status: opts.t(`status_${event.status}`),
     summary: event.summary[opts.lang],
+    headline: firstSentence(event.summary[opts.lang]),
+    sourcesLine: reporting === 1 ? opts.t('sourcesCountOne', total) : opts.t('sourcesCount', reporting, total),
+    disputes: buildDisputeLines(index, matrix.disputed, opts.summary?.assertions ?? [], opts, pageSource),
     participants: event.participants.flatMap((id) => {
       const entity = index.entities.get(id);
       if (!entity) return [];
       return { id, name: entity.name[opts.lang], kind: entity.kind, kindLabel: opts.t(`kind_${entity.kind}`) };
     }),
     timeline,
-    matrix: buildMatrix(index, subjects, opts, pageSource),
+    matrix,
     sources: orderSources(index, index.sources.keys(), pageSource).map((id) =>
       sourceDetails(index, id, opts, pageSource),
     ),

@@ -25,3 +25,6 @@ export type { RecognizedView, RecognizedGroupView, RecognizedItemView } from './
 export { buildEventChoices, defaultBriefEvent } from './event-choices';
 export type { EventChoice, EventChoices } from './event-choices';
 export { viewIndex } from './view-index';
+export type { DisputeLineView, DisputePositionView, PageSaysView, QuotedSource, PageAssertion } from './dispute-lines';
+export { HIGHLIGHT_MODES, planHighlights, tellingItems, disputedSubjects } from './highlight-plan';
+export type { HighlightMode } from './highlight-plan';

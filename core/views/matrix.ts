@@ -49,6 +49,8 @@ export interface MatrixView {
   rows: MatrixRow[];
   /** Each disputed row spelled out, in row order. */
   disagreements: DisagreementView[];
+  /** The disputed rows' questions with their positions, in row order. */
+  disputed: AspectView[];
 }
 
 export interface MatrixSubjects {
@@ -82,6 +84,7 @@ export function buildMatrix(
     columns: columnIds.map((id) => sourceRef(index, id, locale, pageSource)),
     rows: ordered.map((view) => matrixRow(index, view, columnIds, locale)),
     disagreements: ordered.filter((v) => v.disputed).map((v) => disagreementView(v, locale)),
+    disputed: ordered.filter((v) => v.disputed),
   };
 }
 

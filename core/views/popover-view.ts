@@ -5,6 +5,7 @@
 import type { AspectStanding } from '../dataset/conflicts';
 import type { Dataset, EntityKind } from '../dataset/schema';
 import { aspectView, type AspectView, type PositionView } from './aspect-view';
+import { buildDisputeLines, type DisputeLineView } from './dispute-lines';
 import { formatDate, machineDate, type ViewLocale } from './locale';
 import { namesOf, orderSources, sourceDetails, type SourceDetails, type SourceRef } from './source-view';
 import { eventLine, subjectName } from './subject-text';
@@ -31,6 +32,8 @@ export interface SourceReportView {
   claims: ClaimView[];
   /** Where a source that reports nothing about it names it (verbatim quotes). */
   namedIn: string[];
+  /** What it reported, in one line: its first claim (and how many more), or that it only names it. */
+  line: string;
 }
 
 export interface EventLinkView {
@@ -62,6 +65,8 @@ export interface PopoverView {
   description: string;
   verdict: SentenceVerdict | null;
   disputes: AspectView[];
+  /** The disputes one line each ("question — offered (1) · an option (1) · not mentioned (2)"). */
+  disputeLines: DisputeLineView[];
   agreements: AspectView[];
   /** Sources that report on it or name it, dataset order, the page being read left out. */
   reports: SourceReportView[];
@@ -107,6 +112,13 @@ function subjectPopover(
     description: entity ? entity.description[locale.lang] : event ? eventLine(index, event, locale) : '',
     verdict: null,
     disputes: aspects.filter((a) => a.disputed),
+    disputeLines: buildDisputeLines(
+      index,
+      aspects.filter((a) => a.disputed),
+      [],
+      locale,
+      pageSource,
+    ),
     agreements: aspects.filter((a) => !a.disputed),
     reports,
     thisPage,
@@ -134,6 +146,7 @@ function claimPopover(
     description: subjectName(index, standing.subject, locale.lang),
     verdict: verdictFor(index, standing, value, locale, pageSource),
     disputes: view.disputed ? [view] : [],
+    disputeLines: [],
     agreements: view.disputed ? [] : [view],
     reports,
     thisPage,
@@ -204,11 +217,21 @@ function sourceReports(
     if (claimsBySource.has(q.source)) continue;
     namedIn.set(q.source, [...(namedIn.get(q.source) ?? []), q.quote]);
   }
-  const all = orderSources(index, [...claimsBySource.keys(), ...namedIn.keys()], pageSource).map((id) => ({
-    source: sourceDetails(index, id, locale, pageSource),
-    claims: claimsBySource.get(id) ?? [],
-    namedIn: namedIn.get(id) ?? [],
-  }));
+  const all = orderSources(index, [...claimsBySource.keys(), ...namedIn.keys()], pageSource).map((id) => {
+    const claims = claimsBySource.get(id) ?? [];
+    const first = claims[0]?.summary;
+    return {
+      source: sourceDetails(index, id, locale, pageSource),
+      claims,
+      namedIn: namedIn.get(id) ?? [],
+      line:
+        first === undefined
+          ? locale.t('namedOnlyLine')
+          : claims.length > 1
+            ? locale.t('reportLineMore', first, claims.length - 1)
+            : first,
+    };
+  });
   // Sources that report on it before those that only name it.
   const reporting = all.filter((r) => !r.source.thisPage && r.claims.length > 0);
   const naming = all.filter((r) => !r.source.thisPage && r.claims.length === 0);

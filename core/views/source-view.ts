@@ -13,10 +13,14 @@ export interface SourceRef {
   number: number;
   /** Chip text: publisher or shortened title; "This page" for the page being read. */
   short: string;
-  /** Name for running text: "IT BOLTWISE [3]" (publishers repeat), "this page". */
+  /** Name for running text: the short name, or "this page". */
   name: string;
   /** The report's full title, for a tooltip. */
   title: string;
+  /** Full title, publisher and date in one line, for hover and focus. */
+  tooltip: string;
+  /** The short name is the dataset's own rather than the publisher's. */
+  shortSupplied: boolean;
   thisPage: boolean;
 }
 
@@ -42,8 +46,14 @@ export function sourceRef(index: ViewIndex, id: string, locale: ViewLocale, page
     id,
     number: names?.number ?? 0,
     short,
-    name: thisPage ? locale.t('thisPageInText') : `${short} [${names?.number ?? 0}]`,
+    name: thisPage ? locale.t('thisPageInText') : short,
     title: source?.title ?? id,
+    tooltip: [
+      source?.title ?? id,
+      source?.publisher ?? locale.t('publisherUnknown'),
+      formatDate(source?.published ?? null, locale),
+    ].join(' · '),
+    shortSupplied: names?.shortSupplied ?? false,
     thisPage,
   };
 }
@@ -73,7 +83,7 @@ export function orderSources(index: ViewIndex, ids: Iterable<string>, pageSource
   return [...new Set(ids)].sort((a, b) => rank(a) - rank(b));
 }
 
-/** "Agency A [1], IT BOLTWISE [3] and this page" for running text. */
+/** "Nato-Planspiele, IT BOLTWISE: „Zukunft“ and this page" for running text. */
 export function namesOf(refs: SourceRef[], locale: ViewLocale): string {
   return joinList(
     refs.map((r) => r.name),

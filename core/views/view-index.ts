@@ -8,8 +8,10 @@ import type { Aspect, Claim, CrosscheckEvent, Dataset, Entity, Quote, Source } f
 export interface SourceName {
   /** 1-based position in the dataset, shown on source chips. */
   number: number;
-  /** Publisher, or the title shortened, for chips. */
+  /** The dataset's short name, else the publisher or the title shortened; distinct across sources. */
   short: string;
+  /** The short name is the dataset's own, not the publisher's name. */
+  shortSupplied: boolean;
 }
 
 export interface ViewIndex {
@@ -55,9 +57,16 @@ export function viewIndex(d: Dataset): ViewIndex {
   const cached = cache.get(d);
   if (cached) return cached;
 
-  const sourceNames = new Map<string, SourceName>(
-    d.sources.map((s, i) => [s.id, { number: i + 1, short: shorten(s.publisher ?? s.title) }]),
-  );
+  const sourceNames = new Map<string, SourceName>();
+  const taken = new Set<string>();
+  d.sources.forEach((s, i) => {
+    let short = s.shortName ?? shorten(s.publisher ?? s.title);
+    // Two reports of one publisher without a short name of their own: tell them apart by number.
+    if (taken.has(short)) short = `${short} (${i + 1})`;
+    taken.add(short);
+    const shortSupplied = s.shortName !== undefined ? (s.shortNameSupplied ?? false) : !s.publisher;
+    sourceNames.set(s.id, { number: i + 1, short, shortSupplied });
+  });
 
   // computeStandings keeps the aspect order and skips aspects without claims.
   const standingByAspect = new Map<string, AspectStanding>();

@@ -43,6 +43,17 @@ export async function openPopup(h, tabId, { width = 460, height = 600, query = '
   return popup;
 }
 
+/**
+ * Opens every section of the popup's brief (they start closed), as a reader
+ * clicking each heading would.
+ * @param {import('playwright-core').Page} popup
+ */
+export async function openSections(popup) {
+  await popup.locator('main').waitFor();
+  const closed = popup.locator('details.cc-disclosure:not([open]) > summary');
+  for (let n = await closed.count(); n > 0; n = await closed.count()) await closed.first().click();
+}
+
 /** Hovers the first highlight of `id` and waits for its popover. */
 export async function hoverAndWaitPopover(page, id, { timeout = 5000 } = {}) {
   const mark = page.locator(`mark.cc-mark[data-crosscheck-id="${id}"]`).first();

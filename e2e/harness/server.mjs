@@ -19,14 +19,24 @@ const TYPES = {
 };
 
 /**
+ * @typedef {object} Server
+ * @property {string} origin
+ * @property {(path: string) => string} url the address of `path` on this server
+ * @property {string[]} requests every request's path, in order
+ * @property {() => Promise<void>} close
+ */
+
+/**
  * @param {Record<string, string>} mounts URL prefix → directory, e.g. { '/demo/': 'demo' }
  * @param {{ headers?: Record<string, Record<string, string>> }} [options]
+ * @returns {Promise<Server>}
  */
 export async function startServer(mounts, options = {}) {
-  const roots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
+  const roots = Object.entries(mounts).map(([prefix, dir]) => /** @type {const} */ ([prefix, resolve(dir)]));
+  /** @type {string[]} */
   const requests = [];
   const server = createServer(async (req, res) => {
-    requests.push(req.url);
+    requests.push(req.url ?? '/');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
@@ -49,18 +59,19 @@ export async function startServer(mounts, options = {}) {
       const extra = Object.entries(options.headers ?? {})
         .filter(([p]) => url.pathname.startsWith(p))
         .reduce((acc, [, h]) => ({ ...acc, ...h }), {});
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...extra });
+      const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...extra });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     origin: `http://127.0.0.1:${port}`,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     requests,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () => new Promise((ok) => server.close(() => ok(undefined))),
   };
 }

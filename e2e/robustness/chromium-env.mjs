@@ -16,12 +16,7 @@
 // origin is chrome-extension://…) and Log (browser-side errors). The service
 // worker gets its own CDP session (attached from a monitor tab; Network and
 // Runtime too), so a request or an error of the background is seen as well.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { requireBrowser } from '../../scripts/lib/browsers.mjs';
-import { CHROME_BUILD, CHROMIUM_ARGS } from '../harness/chromium.mjs';
+import { launchChromium } from '../harness/chromium.mjs';
 import {
   classifyError,
   classifyPageRequest,
@@ -37,29 +32,27 @@ export const JAIL_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
+ * Chromium (launchChromium) with the jail and the monitors.
  * @param {{ extension?: boolean, viewport?: {width:number,height:number}, locale?: string }} [opts]
  */
 export async function launchJailedChromium(opts = {}) {
-  const executablePath = requireBrowser('chromium');
   const withExtension = opts.extension !== false;
-  const userDataDir = await mkdtemp(join(tmpdir(), 'crosscheck-robust-'));
-  const args = [...CHROMIUM_ARGS, ...JAIL_ARGS, `--lang=${opts.locale ?? 'en-US'}`];
-  if (withExtension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
-  else args.push('--disable-extensions');
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args,
-    viewport: opts.viewport ?? { width: 1280, height: 800 },
-    locale: opts.locale ?? 'en-US',
+  const h = await launchChromium({
+    extension: withExtension ? undefined : false,
+    viewport: opts.viewport,
+    locale: opts.locale,
+    args: JAIL_ARGS,
     colorScheme: 'light',
     reducedMotion: 'reduce',
+    profilePrefix: 'crosscheck-robust-',
   });
+  const context = h.context;
 
-  /** Requests the route guard aborted: { url, by: 'page'|'extension', where } */
+  /** Requests the route guard aborted. @type {{ url: string, by: 'page'|'extension', where: string | null }[]} */
   const blocked = [];
   await context.route('**/*', async (route) => {
     const req = route.request();
@@ -82,18 +75,23 @@ export async function launchJailedChromium(opts = {}) {
     await route.abort('blockedbyclient').catch(() => {});
   });
 
+  // `worker`, `sw`, `extensionId` and `extensionOrigin` are set with the extension; the suite only
+  // reads them in a browser that has it (without: they stay null, typed as set for brevity).
   const env = {
     context,
     blocked,
     withExtension,
-    extensionId: null,
-    extensionOrigin: null,
-    worker: null,
-    sw: null,
-    async close() {
-      await context.close().catch(() => {});
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
-    },
+    extensionId: /** @type {string} */ (/** @type {unknown} */ (null)),
+    extensionOrigin: /** @type {string} */ (/** @type {unknown} */ (null)),
+    worker: /** @type {import('playwright-core').Worker} */ (/** @type {unknown} */ (null)),
+    sw: /** @type {Awaited<ReturnType<typeof monitorServiceWorker>>} */ (/** @type {unknown} */ (null)),
+    close: h.close,
+    /** @type {(url: string, timeout?: number) => Promise<any>} */
+    waitForSummary: async () => null,
+    /** @type {(on: boolean) => Promise<void>} */
+    setSiteEnabled: async () => {},
+    /** @type {(url: string, pageOpts?: OpenOptions) => ReturnType<typeof openMonitored>} */
+    open: (url, pageOpts) => openMonitored(env, url, pageOpts),
   };
 
   if (withExtension) {
@@ -142,7 +140,7 @@ export async function launchJailedChromium(opts = {}) {
             });
             return null;
           } catch (e) {
-            return String(e?.message ?? e);
+            return String(/** @type {Error} */ (e)?.message ?? e);
           }
         }, on)
         .catch((e) => String(e?.message ?? e));
@@ -154,7 +152,6 @@ export async function launchJailedChromium(opts = {}) {
   };
 
   /** Opens `url` in a new tab with monitors; `js: false` disables the page's scripts (not the extension's). */
-  env.open = (url, pageOpts = {}) => openMonitored(env, url, pageOpts);
   return env;
 }
 
@@ -182,8 +179,20 @@ async function installSummaryListener(worker) {
 async function monitorServiceWorker(context, extensionOrigin) {
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
-  const mon = { requests: [], errors: [], attached: 0 };
-  const sessions = new Set();
+  const mon = {
+    /** @type {{ url: string, network: boolean, type: string | null }[]} */
+    requests: [],
+    /** @type {{ kind: string, message: string }[]} */
+    errors: [],
+    attached: 0,
+    /** @type {import('playwright-core').Page | null} */
+    tab: null,
+    /** @type {((sessionId: string, method: string, params?: object) => Promise<unknown>) | null} */
+    send: null,
+    /** @type {Set<string>} */
+    sessions: new Set(),
+  };
+  const sessions = mon.sessions;
   let id = 0;
   const send = (sessionId, method, params = {}) =>
     cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
@@ -219,13 +228,23 @@ async function monitorServiceWorker(context, extensionOrigin) {
   if (mon.attached === 0) throw new Error('could not attach to the extension service worker');
   mon.tab = tab;
   mon.send = send;
-  mon.sessions = sessions;
   return mon;
 }
 
 /**
+ * @typedef {object} OpenOptions
+ * @property {boolean} [js] false: the page's own scripts are disabled (not the extension's)
+ * @property {string | (() => void) | null} [initScript] run in the page before its scripts
+ * @property {'load' | 'domcontentloaded' | 'networkidle' | 'commit'} [waitUntil]
+ * @property {{ width: number, height: number }} [viewport]
+ */
+
+/**
  * A tab with its monitors. Returns helpers to evaluate in a clean isolated
  * world, take snapshots and read what the monitors saw.
+ * @param {{ context: import('playwright-core').BrowserContext }} env
+ * @param {string} url
+ * @param {OpenOptions} [options]
  */
 async function openMonitored(
   env,
@@ -242,8 +261,12 @@ async function openMonitored(
   if (viewport) await page.setViewportSize(viewport);
   const cdp = await env.context.newCDPSession(page);
   const extContexts = new Set();
+  /** @type {ReturnType<typeof classifyPageRequest>[]} */
   const requests = [];
+  /** @typedef {{ kind: string, message: string, url?: string | null }} SeenError */
+  /** @type {{ extension: SeenError[], page: SeenError[] }} */
   const errors = { extension: [], page: [] };
+  /** @param {'extension' | 'page'} where @param {SeenError} item */
   const record = (where, item) => errors[where].push(item);
   cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
     if (isExtensionUrl(c.origin)) extContexts.add(c.id);

@@ -32,7 +32,7 @@ export function classifyPageRequest(event) {
   return {
     url: request.url,
     type: event.type ?? null,
-    by: byExtension ? 'extension' : 'page',
+    by: /** @type {'extension' | 'page'} */ (byExtension ? 'extension' : 'page'),
     network: isNetworkUrl(request.url),
     initiator: initiator.type ?? null,
     frameId: event.frameId ?? null,
@@ -46,10 +46,14 @@ export function classifyPageRequest(event) {
  * (its execution context is one of the extension's isolated worlds) or its
  * script URL / stack is the extension's; else `page`.
  */
+/**
+ * @param {{ contextId?: number, url?: string, stack?: any }} source
+ * @param {Set<number>} extensionContexts
+ */
 export function classifyError({ contextId, url, stack }, extensionContexts) {
   const urls = [url, ...stackUrls(stack)];
   if ((contextId !== undefined && extensionContexts.has(contextId)) || urls.some(isExtensionUrl)) return 'extension';
-  return 'page';
+  return /** @type {'extension' | 'page'} */ ('page');
 }
 
 /** Text of a CDP `RemoteObject` list (console arguments), short. */

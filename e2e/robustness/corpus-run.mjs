@@ -29,7 +29,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * @param {{path:string, lang:string, bytes:number}[]} entries
- * @param {{ server: {url(p:string):string}, restartEvery?: number, isAmbiguous(mark): boolean,
+ * @param {{ server: {url(p:string):string}, lanes?: number, restartEvery?: number, isAmbiguous(mark): boolean,
  *           onPage?(result, i, n): void, controls?(env): Promise<{ok:boolean}> }} opts
  */
 export async function runCorpus(entries, opts) {
@@ -44,7 +44,9 @@ export async function runCorpus(entries, opts) {
   // Each lane has its own pair of browsers (turning the extension off for
   // 127.0.0.1 must not touch another lane's page) and takes the next page.
   const lane = async () => {
+    /** @type {Awaited<ReturnType<typeof launchJailedChromium>> | null} */
     let ext = null;
+    /** @type {Awaited<ReturnType<typeof launchJailedChromium>> | null} */
     let ref = null;
     let sinceLaunch = 0;
     const launch = async () => {
@@ -68,7 +70,9 @@ export async function runCorpus(entries, opts) {
         opts.onPage?.(result, done++, entries.length);
       }
     } finally {
-      await Promise.all([ext?.close(), ref?.close()]);
+      // (assigned in `launch`, which flow analysis does not follow)
+      const [e, r] = /** @type {(Awaited<ReturnType<typeof launchJailedChromium>> | null)[]} */ ([ext, ref]);
+      await Promise.all([e?.close(), r?.close()]);
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
@@ -104,11 +108,15 @@ export async function checkPage(entry, ext, ref, opts) {
     lang: entry.lang,
     bytes: entry.bytes,
     ms: 0,
+    /** @type {boolean | null} */
     relevant: null,
     marks: 0,
+    /** @type {Record<string, number>} */
     ids: {},
+    /** @type {string[]} */
     ambiguous: [],
     onStory: false,
+    /** @type {string | null} */
     onStoryWhy: null,
     scanMs: null,
     scanMsScriptsOn: null,

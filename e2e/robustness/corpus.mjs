@@ -15,7 +15,7 @@ export function readIndex(dir = CORPUS_DIR) {
     .filter((l) => l.trim())
     .map((l) => {
       const [path, lang, bytes] = l.split('\t');
-      return { path, lang: lang ?? '', bytes: Number(bytes) };
+      return { path: path ?? '', lang: lang ?? '', bytes: Number(bytes) };
     });
 }
 

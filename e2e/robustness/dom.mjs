@@ -28,23 +28,32 @@ export function snapshotInPage(opts) {
     contentType: doc.contentType,
     hasBody: !!body,
     text: root ? root.textContent : null,
+    /** @type {string | null} */
     html: null,
     textNodes: 0,
+    /** @type {{ id: string | null, kind: string | null, text: string | null, forbidden: string | null, visible: boolean }[]} */
     marks: [],
     templateMarks: 0,
+    /** @type {number[][] | null} */
     boxes: null,
+    /** @type {(string | number)[][]} */
     measures: [],
+    /** @type {string | undefined} */
+    readable: undefined,
   };
 
   const transparent = !!(opts && opts.transparentMarks);
   const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const escAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  /** @param {Node} root */
   function serialize(root) {
+    /** @type {string[]} */
     const parts = [];
     let textNodes = 0;
+    /** @type {[any, boolean][]} */
     const stack = [[root, false]];
     while (stack.length > 0) {
-      const [node, closing] = stack.pop();
+      const [node, closing] = /** @type {[any, boolean]} */ (stack.pop());
       if (closing) {
         parts.push(`</${node.nodeName}>`);
         continue;
@@ -104,7 +113,7 @@ export function snapshotInPage(opts) {
     out.textNodes = s.textNodes;
   }
 
-  for (const m of doc.querySelectorAll('mark.cc-mark')) {
+  for (const m of /** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll('mark.cc-mark'))) {
     const bad = m.parentElement ? m.parentElement.closest(FORBIDDEN) : null;
     out.marks.push({
       id: m.dataset.crosscheckId ?? null,
@@ -160,12 +169,12 @@ export function snapshotInPage(opts) {
     const w = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (n) =>
         n.nodeType === 1
-          ? /^(script|style|template|noscript)$/i.test(n.localName)
+          ? /^(script|style|template|noscript)$/i.test(/** @type {Element} */ (n).localName)
             ? NodeFilter.FILTER_REJECT
             : NodeFilter.FILTER_SKIP
           : NodeFilter.FILTER_ACCEPT,
     });
-    for (let n = w.nextNode(); n; n = w.nextNode()) parts.push(n.data);
+    for (let n = w.nextNode(); n; n = w.nextNode()) parts.push(/** @type {Text} */ (n).data);
     out.readable = parts.join(' ').replace(/\s+/g, ' ');
   }
   try {
@@ -186,13 +195,13 @@ export function countMarksInPage() {
 
 /** The center of the first visible mark (of `id` if given, a name rather than a sentence otherwise). */
 export function markPointInPage(id) {
-  const marks = [...document.querySelectorAll('mark.cc-mark')].filter(
+  const marks = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('mark.cc-mark'))].filter(
     (m) => (id ? m.dataset.crosscheckId === id : m.dataset.crosscheckKind !== 'claim') && m.getClientRects().length > 0,
   );
   const m = marks[0];
   if (!m) return null;
   m.scrollIntoView({ block: 'center' });
-  const r = m.getClientRects()[0];
+  const r = /** @type {DOMRect} */ (m.getClientRects()[0]);
   return { x: r.x + Math.min(r.width / 2, 8), y: r.y + r.height / 2, id: m.dataset.crosscheckId, text: m.textContent };
 }
 
@@ -209,12 +218,12 @@ export function dialogInPage() {
   const cs = getComputedStyle(d);
   const cx = r.x + Math.min(r.width / 2, 40);
   const cy = r.y + Math.min(r.height / 2, 40);
-  const hit = root.elementFromPoint(cx, cy);
+  const hit = /** @type {ShadowRoot} */ (root).elementFromPoint(cx, cy);
   const heading = d.querySelector('h2, h3, [id$="heading"]');
   const hcs = heading ? getComputedStyle(heading) : cs;
   const panel = d.querySelector('.cc-popover') ?? d;
   const pcs = getComputedStyle(panel);
-  const hostCs = getComputedStyle(host);
+  const hostCs = getComputedStyle(/** @type {Element} */ (host));
   return {
     open: true,
     visible: d.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
@@ -251,10 +260,12 @@ export function dialogInPage() {
 
 /** Computed style of the first mention mark (is the highlight's CSS applied?). */
 export function markStyleInPage() {
-  const m = [...document.querySelectorAll('mark.cc-mark')].find((x) => x.dataset.crosscheckKind !== 'claim');
+  const m = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('mark.cc-mark'))].find(
+    (x) => x.dataset.crosscheckKind !== 'claim',
+  );
   if (!m) return null;
   const cs = getComputedStyle(m);
-  const p = getComputedStyle(m.parentElement);
+  const p = getComputedStyle(/** @type {HTMLElement} */ (m.parentElement));
   const before = getComputedStyle(m, '::before').content;
   const after = getComputedStyle(m, '::after').content;
   return {

@@ -53,7 +53,9 @@ export async function launchJailedFirefox({ javascript = true } = {}) {
 
 async function open(ff, url) {
   const page = await ff.browser.newPage();
+  /** @type {{ extension: string[], page: string[] }} */
   const errors = { extension: [], page: [] };
+  /** @param {string} text @returns {'extension' | 'page'} */
   const who = (text) => (/moz-extension:\/\//.test(text) ? 'extension' : 'page');
   page.on('pageerror', (e) => errors[who(String(e?.stack ?? e))].push(String(e?.message ?? e).slice(0, 300)));
   page.on('console', (m) => {
@@ -148,7 +150,7 @@ export async function runFirefox(pages, { javascript = false } = {}) {
       });
     }
   } catch (e) {
-    problems.push(`harness: ${String(e?.message ?? e).split('\n')[0]}`);
+    problems.push(`harness: ${String(/** @type {Error} */ (e)?.message ?? e).split('\n')[0]}`);
   } finally {
     await ff?.close().catch(() => {});
   }

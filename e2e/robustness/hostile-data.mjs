@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dialogInPage, markPointInPage } from './dom.mjs';
+import { openSections } from '../harness/actions.mjs';
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -122,6 +123,7 @@ export async function runHostileData(env, { demoUrl }) {
   await popup.setViewportSize({ width: 460, height: 600 });
   await popup.goto(`${env.extensionOrigin}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('main');
+  await openSections(popup);
   await sleep(500);
   const pop = await popup.evaluate(injected);
   step(

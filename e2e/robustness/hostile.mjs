@@ -20,13 +20,13 @@ export const hostileHeaders = { '/hostile-csp/': { 'content-security-policy': CS
 const alpha = (color) => {
   const m = /rgba?\(([^)]+)\)/.exec(color ?? '');
   if (!m) return 1;
-  const parts = m[1].split(/[ ,/]+/).filter(Boolean);
+  const parts = (m[1] ?? '').split(/[ ,/]+/).filter(Boolean);
   return parts.length > 3 ? Number(parts[3]) : 1;
 };
 
 /**
  * Everything a scenario needs: the two browsers, the server, and shared steps.
- * @param {{ ext: any, ref: any, server: { url(p: string): string } }} env
+ * @param {{ ext: any, ref: any, server: { url(p: string): string }, manifest: any }} env
  */
 function makeKit({ ext, ref, server, manifest }) {
   const kit = {
@@ -595,7 +595,11 @@ export async function runScenario(kit, s) {
   try {
     out = await s.run(kit);
   } catch (e) {
-    out = { problems: [`harness: ${String(e?.message ?? e).split('\n')[0]}`], metrics: {}, tabs: [] };
+    out = {
+      problems: [`harness: ${String(/** @type {Error} */ (e)?.message ?? e).split('\n')[0]}`],
+      metrics: {},
+      tabs: [],
+    };
   }
   const tabs = (out.tabs ?? []).filter(Boolean);
   const extTabs = tabs.filter((t) => t.page.context() === ext.context);
@@ -612,7 +616,11 @@ export async function runScenario(kit, s) {
   };
 }
 
-/** Runs the scenarios (all, or those whose name matches `only`) in the given browsers. */
+/**
+ * Runs the scenarios (all, or those whose name matches `only`) in the given browsers.
+ * @param {{ ext: any, ref: any, server: { url(p: string): string } }} browsers
+ * @param {{ only?: RegExp | null, onResult?: (result: Awaited<ReturnType<typeof runScenario>>) => void }} [options]
+ */
 export async function runHostile({ ext, ref, server }, { only = null, onResult } = {}) {
   const kit = hostileKit({ ext, ref, server });
   const results = [];

@@ -31,6 +31,7 @@ export const ALLOWED_URLS = [
 ];
 
 /** Code that builds code from strings (or loads it from elsewhere). */
+/** @type {[RegExp, string][]} */
 const DYNAMIC_CODE = [
   [/(^|[^\w$.])eval\s*\(/, 'eval('],
   [/new\s+Function\s*\(/, 'new Function('],
@@ -163,7 +164,7 @@ export function webExtLint() {
   if (!report) {
     return {
       ok: false,
-      errors: [{ code: 'LINT_DID_NOT_RUN', message: error.slice(0, 500) }],
+      errors: [{ code: 'LINT_DID_NOT_RUN', message: (error ?? '').slice(0, 500) }],
       warnings: [],
       notices: [],
     };

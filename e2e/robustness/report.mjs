@@ -1,5 +1,6 @@
 // Summaries of a robustness run: one object for machines (--json), one text for people.
 import { stats } from './compare.mjs';
+import { formatLive } from './live-page.mjs';
 
 /** Folds the per-page corpus results into totals, lists and timings. */
 export function summarizeCorpus(run) {
@@ -156,6 +157,10 @@ export function formatReport(r) {
       line(`  ${s.ok ? '✓' : '✗'} ${s.name}${s.ok || !s.detail ? '' : ` — ${s.detail}`}`);
     line();
   }
+  if (r.live) {
+    line(formatLive(r.live));
+    line();
+  }
   if (r.firefox) {
     line(`Firefox (${r.firefox.version ?? 'firefox-esr'}): ${r.firefox.ok ? 'pass' : 'FAIL'}`);
     for (const p of r.firefox.pages) {
@@ -205,5 +210,6 @@ export function listFailures(r) {
   for (const p of r.firefox?.problems ?? []) out.push(`firefox: ${p}`);
   for (const c of r.manifest?.checks ?? []) if (!c.ok) out.push(`manifest: ${c.name} — ${c.detail}`);
   for (const e of r.lint?.errors ?? []) out.push(`web-ext lint: ${e.code} ${e.file ?? ''} ${e.message}`);
+  for (const p of r.live?.problems ?? []) out.push(`live page: ${p}`);
   return out;
 }

@@ -43,6 +43,7 @@ export default defineContentScript({
       // Pages without highlights get no listener and no extra element.
       highlighted: () => {
         attachPopover();
+        void ensureUi();
         watchForOrphaning();
       },
       orphaned: () => ctx.notifyInvalidated(),
@@ -62,8 +63,9 @@ export default defineContentScript({
       later(check, ORPHAN_CHECK_MS);
     };
 
-    // The popover's controller listens from the first highlight on; the UI itself (a
-    // shadow-root host, Preact, Floating UI) is mounted when a popover first opens.
+    // From the first highlight on, the popover's controller listens and its UI (a shadow-root
+    // host, rendered by Preact, placed by Floating UI) is mounted; a popover asked for before
+    // the mount is done opens when it is.
     const attachPopover = () => {
       if (popover) return;
       popover = new PopoverController(document, {

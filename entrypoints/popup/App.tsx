@@ -1,11 +1,12 @@
 /**
- * The toolbar popup: what was recognized on the page (choose one to see it
- * there), the brief of the page's main event or any other event, and the
- * switch for this site.
+ * The toolbar popup: the brief of the page's main event (or any other) at a
+ * glance, with its disagreements one line each; what was recognized on the
+ * page, the matrix, the timeline and the sources open on demand and stay as
+ * the reader left them; and the switch for this site.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { EventBrief } from '../../components/EventBrief';
+import { EventBrief, type BriefSection } from '../../components/EventBrief';
 import { EventPicker } from '../../components/EventPicker';
 import { RecognizedList } from '../../components/RecognizedList';
 import { buildBriefView, buildEventChoices, buildRecognizedView, defaultBriefEvent } from '../../core/views';
@@ -15,6 +16,7 @@ import { isEnabledOn } from '../../core/settings';
 import type { ToContent } from '../../lib/messages';
 import { setSiteEnabled, watchSettings } from '../../lib/storage/settings';
 import type { PopupData } from './load-popup-data';
+import { setOpenSections } from './open-sections';
 import { summaryOf } from './page-summary';
 
 export function App({ data }: { data: PopupData }) {
@@ -22,6 +24,16 @@ export function App({ data }: { data: PopupData }) {
   const [settings, setSettings] = useState(data.settings);
   const [summary, setSummary] = useState<PageSummary | null>(data.summary);
   const [eventId, setEventId] = useState(() => defaultBriefEvent(dataset, data.summary, data.requestedEvent));
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(data.openSections));
+  const toggleSection = (id: BriefSection, isOpen: boolean) => {
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (isOpen) next.add(id);
+      else next.delete(id);
+      void setOpenSections(next);
+      return next;
+    });
+  };
 
   useEffect(() => watchSettings(setSettings), []);
   // The content script reports again after a change (site turned on, page updated).
@@ -91,19 +103,28 @@ export function App({ data }: { data: PopupData }) {
       <main class="cc-main">
         {notice && <p class="cc-notice">{notice}</p>}
 
-        {recognized && (
-          <section class="cc-panel" aria-labelledby="recognized-title">
-            <h2 id="recognized-title">
-              {t('popupRecognized')} <span class="cc-count">({recognized.total})</span>
-            </h2>
-            <RecognizedList view={recognized} t={t} onSelect={showOnPage} />
-          </section>
+        {brief ? (
+          <EventBrief
+            view={brief}
+            t={t}
+            open={open}
+            onToggleSection={toggleSection}
+            onSelectEvent={setEventId}
+            picker={eventId && <EventPicker choices={choices} value={eventId} t={t} onChange={setEventId} />}
+            recognized={
+              recognized && {
+                title: (
+                  <>
+                    {t('popupRecognized')} <span class="cc-count">({recognized.total})</span>
+                  </>
+                ),
+                body: <RecognizedList view={recognized} t={t} onSelect={showOnPage} />,
+              }
+            }
+          />
+        ) : (
+          <p>{t('popupNoEvents')}</p>
         )}
-
-        <section class="cc-panel">
-          {eventId && <EventPicker choices={choices} value={eventId} t={t} onChange={setEventId} />}
-          {brief ? <EventBrief view={brief} t={t} onSelectEvent={setEventId} /> : <p>{t('popupNoEvents')}</p>}
-        </section>
       </main>
     </div>
   );

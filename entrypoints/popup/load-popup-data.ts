@@ -10,6 +10,7 @@ import type { PageSummary } from '../../core/page-summary';
 import type { Settings } from '../../core/settings';
 import { getSettings } from '../../lib/storage/settings';
 import { takeBriefRequest } from '../../lib/background/tab-state';
+import { getOpenSections } from './open-sections';
 import { summaryOf } from './page-summary';
 
 export interface PopupData {
@@ -22,11 +23,18 @@ export interface PopupData {
   requestedEvent: string | null;
   /** The popup shows in a tab of its own rather than as the toolbar popup. */
   inTab: boolean;
+  /** Sections of the brief the reader left open last time. */
+  openSections: string[];
 }
 
 export async function loadPopupData(url: URL): Promise<PopupData> {
   const tabParam = Number(url.searchParams.get('tab'));
-  const [{ dataset }, settings, request] = await Promise.all([loadActiveDataset(), getSettings(), takeBriefRequest()]);
+  const [{ dataset }, settings, request, openSections] = await Promise.all([
+    loadActiveDataset(),
+    getSettings(),
+    takeBriefRequest(),
+    getOpenSections(),
+  ]);
   const tabId = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : (request?.tabId ?? (await activeTabId()));
   return {
     dataset,
@@ -35,6 +43,7 @@ export async function loadPopupData(url: URL): Promise<PopupData> {
     summary: tabId === null ? null : await summaryOf(tabId),
     requestedEvent: url.searchParams.get('event') ?? request?.eventId ?? null,
     inTab: url.searchParams.has('tab') || url.searchParams.has('event'),
+    openSections,
   };
 }
 

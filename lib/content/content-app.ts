@@ -18,6 +18,7 @@ import { MarkRegistry } from './mark-registry';
 import { isInsideOwnUi, MARK_CLASS } from './own';
 import { readPageMeta } from './page-meta';
 import { readPageText, type PageText } from './page-text';
+import { planReply } from './plan';
 import { PageFindings, reportSummary } from './reporting';
 import { ScanSession, type ScanPainter } from './scan-session';
 
@@ -85,7 +86,11 @@ export class ContentApp {
 
   stop(): void {
     this.stopped = true;
-    this.unwatch?.();
+    try {
+      this.unwatch?.();
+    } catch {
+      // an orphan after an extension reload: its storage listener is gone with the extension
+    }
     this.unwatch = null;
     this.clear();
   }
@@ -115,8 +120,11 @@ export class ContentApp {
       this.report();
     } else if (!wasOn && on) {
       void this.fullScan();
-    } else if (on && JSON.stringify(prev.kinds) !== JSON.stringify(next.kinds)) {
-      // Which kinds are shown changed: re-highlight from a fresh scan.
+    } else if (
+      on &&
+      (JSON.stringify(prev.kinds) !== JSON.stringify(next.kinds) || prev.highlightMode !== next.highlightMode)
+    ) {
+      // Which kinds or mentions are shown changed: re-highlight from a fresh scan.
       this.clear();
       void this.fullScan();
     } else if (on) {
@@ -157,6 +165,7 @@ export class ContentApp {
       warm: (pt, requests) => this.highlighter.warmVisibility(pt, requests),
       paint: (pt, requests) => this.paint(pt, requests),
       undo: () => this.undoAll(),
+      undoWithin: (root) => this.watcher.withoutObserving(() => this.highlighter.undoWithin(root)),
     };
     const outcome = await new ScanSession({
       root: body,
@@ -165,6 +174,7 @@ export class ContentApp {
       ask: this.ask,
       painter,
       kinds: () => this.settings.kinds,
+      select: (pt, reply) => planReply(reply, pt, this.settings.highlightMode),
     }).run();
     if (controller.signal.aborted) return;
     if (outcome.status === 'failed') {
@@ -227,7 +237,8 @@ export class ContentApp {
         return;
       }
       if (!this.findings.relevant) continue;
-      this.paint(pt, requestsOf(reply, this.settings));
+      // New content (a live-blog entry, a teaser) is a section of its own.
+      this.paint(pt, requestsOf(planReply(reply, pt, this.settings.highlightMode), this.settings));
       this.findings.add(reply, this.settings.kinds);
       changed = true;
     }

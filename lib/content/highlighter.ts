@@ -90,6 +90,13 @@ export class Highlighter {
     // Reads first (text offsets, visibility: style), then writes (mark.js): reading style
     // after a write would force the browser to recompute it once per container.
     const work: { container: Element; texts: Text[]; ranges: Record<HighlightRequest['layer'], MarkRange[]> }[] = [];
+    // Each node compared once per call: a 1 MiB text node with hundreds of names is one compare, not hundreds.
+    const checked = new Map<number, boolean>();
+    const same = (i: number) => {
+      let ok = checked.get(i);
+      if (ok === undefined) checked.set(i, (ok = unchanged(pt, i)));
+      return ok;
+    };
     for (const [container, items] of byContainer) {
       if (!container.isConnected || !this.isVisible(container)) continue;
       // Offsets as mark.js counts them inside this container: every text node whose parent is not excluded.
@@ -112,7 +119,7 @@ export class Highlighter {
         const a = containerStart.get(firstNode);
         const b = containerStart.get(lastNode);
         if (a === undefined || b === undefined) continue; // the page changed under us
-        if (!unchanged(pt, first) || (last !== first && !unchanged(pt, last))) continue; // its text too
+        if (!same(first) || (last !== first && !same(last))) continue; // its text too
         if (!this.isTextVisible(firstNode)) continue;
         const start = a + (req.start - pt.starts[first]!);
         const end = b + (req.end - pt.starts[last]!);

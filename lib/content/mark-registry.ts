@@ -50,7 +50,10 @@ export class MarkRegistry {
     const insideInteractive = mark.parentElement?.closest('a[href], button, [role="button"], label') != null;
     mark.tabIndex = this.tabbable.has(key) || insideInteractive ? -1 : 0;
     this.tabbable.add(key);
-    if (!insideInteractive) mark.setAttribute('role', 'button');
+    // Inside a link or button a mark gets no role (no nested controls), and so none of the
+    // attributes only a role allows (axe: aria-allowed-attr); the popover controller follows suit.
+    if (insideInteractive) return;
+    mark.setAttribute('role', 'button');
     mark.setAttribute('aria-haspopup', 'dialog');
     mark.setAttribute('aria-expanded', 'false');
   }

@@ -70,10 +70,10 @@ export class PopoverController {
   open(mark: HTMLElement, reason: OpenReason, focus = false): void {
     this.clearTimers();
     this.dismissed = null;
-    if (this.current && this.current !== mark) this.current.setAttribute('aria-expanded', 'false');
+    if (this.current && this.current !== mark) setExpanded(this.current, false);
     this.current = mark;
     this.reason = reason;
-    mark.setAttribute('aria-expanded', 'true');
+    setExpanded(mark, true);
     this.opts.render(mark, reason, focus);
   }
 
@@ -83,7 +83,7 @@ export class PopoverController {
     if (!mark) return;
     this.current = null;
     this.reason = null;
-    mark.setAttribute('aria-expanded', 'false');
+    setExpanded(mark, false);
     this.opts.render(null, null, false);
     if (returnFocus && mark.isConnected) {
       this.dismissed = mark;
@@ -179,4 +179,9 @@ export class PopoverController {
   private focusIsOurs(): boolean {
     return this.opts.isPopover(this.doc.activeElement);
   }
+}
+
+/** Only a mark with a role (and so `aria-expanded` from the start) tells whether its popover is open. */
+function setExpanded(mark: HTMLElement, open: boolean) {
+  if (mark.hasAttribute('aria-expanded')) mark.setAttribute('aria-expanded', String(open));
 }

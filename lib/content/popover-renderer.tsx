@@ -128,12 +128,14 @@ export function createPopoverRenderer(opts: PopoverRendererOptions) {
         inline(),
         offset(6),
         flip({ padding: VIEWPORT_PADDING }),
-        shift({ padding: VIEWPORT_PADDING }),
+        shift({ padding: VIEWPORT_PADDING, crossAxis: true }),
         size({
           padding: VIEWPORT_PADDING,
           apply({ availableHeight, availableWidth, elements }) {
-            elements.floating.style.maxHeight = `${Math.max(160, Math.min(520, availableHeight))}px`;
-            elements.floating.style.maxWidth = `${Math.max(240, Math.min(400, availableWidth))}px`;
+            // Never wider than 380 px nor taller than the viewport (less its padding).
+            const room = { h: innerHeight - 2 * VIEWPORT_PADDING, w: innerWidth - 2 * VIEWPORT_PADDING };
+            elements.floating.style.maxHeight = `${Math.max(Math.min(160, room.h), Math.min(520, availableHeight))}px`;
+            elements.floating.style.maxWidth = `${Math.max(Math.min(240, room.w), Math.min(380, availableWidth))}px`;
           },
         }),
         hide(),

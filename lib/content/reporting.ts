@@ -14,6 +14,8 @@ export class PageFindings {
   private items = new Map<string, RecognizedItem>();
   private events = new Map<string, number>();
   private claims = new Set<string>();
+  /** Per aspect, the value its first disputed sentence on the page asserts. */
+  private assertions = new Map<string, string>();
   private disputed = false;
 
   /** Adds an answer: the items of the kinds shown, the events, the disputed sentences. */
@@ -24,6 +26,7 @@ export class PageFindings {
       if (!target) continue;
       if (target.type === 'claim') {
         this.claims.add(target.aspect);
+        if (!this.assertions.has(target.aspect)) this.assertions.set(target.aspect, target.value);
         this.disputed = true;
         continue;
       }
@@ -42,6 +45,7 @@ export class PageFindings {
     this.items.clear();
     this.events.clear();
     this.claims.clear();
+    this.assertions.clear();
     this.disputed = false;
   }
 
@@ -53,6 +57,7 @@ export class PageFindings {
       items: [...this.items.values()].sort((a, b) => b.count - a.count),
       events: [...this.events.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),
       claims: [...this.claims],
+      assertions: [...this.assertions].map(([aspect, value]) => ({ aspect, value })),
       disputed: this.disputed,
     };
   }

@@ -28,16 +28,20 @@ export interface ScanPainter {
   paint(pt: PageText, requests: HighlightRequest[]): void;
   /** Removes every highlight of this session. */
   undo(): void;
+  /** Removes the highlights inside `root` (its text nodes get their text back). */
+  undoWithin(root: Node): void;
 }
 
 export interface ScanSessionOptions {
   root: Node;
   signal: AbortSignal;
-  /** What the page says about itself; read only when the page's text is sent for a full answer. */
+  /** What the page says about itself; read only when there is enough text to send. */
   page(): PageContext;
   ask: Ask;
   painter: ScanPainter;
   kinds(): Record<HighlightKind, boolean>;
+  /** The ranges of an answer worth a mark (the highlight plan); all of them when left out. */
+  select?(pt: PageText, reply: ScanReply): ScanReply;
   /** Main-thread time per slice before yielding to the page, ms. */
   sliceMs?: number;
   /** Characters of the first screen, sent on their own first. */
@@ -77,7 +81,8 @@ let sessions = 0;
 export class ScanSession {
   private sliceStart = 0;
   private slices = 1;
-  private painted = new Set<string>();
+  /** Key of every range painted, with its block container. */
+  private painted = new Map<string, Element | null>();
   private highlighted = false;
   private readonly sliceMs: number;
 
@@ -153,6 +158,8 @@ export class ScanSession {
       const answer = await this.ask({
         type: 'scan',
         text: screen.text,
+        // The same page context as the whole text's, so that the first screen is judged alike.
+        page: this.opts.page(),
         piece: { session, index: 0, last: false },
       });
       if (!isReply(answer)) throw new Error('no answer for the first screen');
@@ -162,24 +169,25 @@ export class ScanSession {
       }
       // The last block may go on below: its ranges wait for the whole text.
       const safeEnd = screen.text.lastIndexOf('\n');
-      if (answer.relevant) await this.paint(screen, answer, safeEnd);
+      if (answer.relevant) await this.paint(screen, this.select(screen, answer), safeEnd);
       while (!reader.read(this.more)) await this.pause();
       const pt = reader.result();
       timingMark('text-read');
       full = await this.askRest(pt.text, screen.text.length, session);
       timingMark('matched');
-      if (!this.covers(full, safeEnd)) {
-        // The whole text says otherwise about what the first screen showed: start from the page as it was.
-        this.opts.painter.undo();
-        this.painted.clear();
-      }
-      await this.paint(pt, full, Infinity);
+      const planned = this.select(pt, full);
+      this.reconcile(pt, planned, safeEnd);
+      await this.paint(pt, planned, Infinity);
       this.finish(full.relevant);
       return { status: 'done', reply: full };
     }
-    await this.paint(screen, full, Infinity);
+    await this.paint(screen, this.select(screen, full), Infinity);
     this.finish(full.relevant);
     return { status: 'done', reply: full };
+  }
+
+  private select(pt: PageText, reply: ScanReply): ScanReply {
+    return this.opts.select ? this.opts.select(pt, reply) : reply;
   }
 
   private finish(relevant: boolean) {
@@ -214,22 +222,41 @@ export class ScanSession {
   }
 
   /**
-   * True when the first screen's highlights are exactly what the answer for the
-   * whole text has there (the whole text can add evidence: an event recognized
-   * from a cue further down).
+   * Makes the first screen's highlights what the answer for the whole text has
+   * there (the whole text can add evidence: an event recognized from a cue
+   * further down). Only the block containers that differ are undone, so that
+   * the rest (a highlight being hovered) stays as it is; they are painted
+   * again with the rest of the answer.
    */
-  private covers(full: ScanReply, safeEnd: number): boolean {
-    if (this.painted.size === 0) return true;
+  private reconcile(pt: PageText, full: ScanReply, safeEnd: number): void {
+    if (this.painted.size === 0) return;
+    if (!full.relevant) {
+      this.opts.painter.undo();
+      this.painted.clear();
+      return;
+    }
     const kinds = this.opts.kinds();
-    let inScreen = 0;
+    const wanted = new Map<string, Element | null>();
     for (let i = 0; i < full.ranges.length; i += 3) {
       const target = full.targets[full.ranges[i + 2]!];
       if (!target || full.ranges[i + 1]! > safeEnd) continue;
       if (!kinds[target.type === 'claim' ? 'claim' : target.kind]) continue;
-      if (!this.painted.has(rangeKey(full, i))) return false;
-      inScreen++;
+      wanted.set(rangeKey(full, i), pt.blocks[nodeIndexAt(pt, full.ranges[i]!)] ?? null);
     }
-    return full.relevant && inScreen === this.painted.size;
+    const stale = new Set<Element | null>();
+    for (const [key, block] of this.painted) if (!wanted.has(key)) stale.add(block);
+    for (const [key, block] of wanted) if (!this.painted.has(key)) stale.add(block);
+    if (stale.size === 0) return;
+    if (stale.has(null)) {
+      this.opts.painter.undo();
+      this.painted.clear();
+      return;
+    }
+    const blocks = [...stale] as Element[];
+    for (const block of blocks) this.opts.painter.undoWithin(block);
+    for (const [key, block] of this.painted) {
+      if (block && blocks.some((b) => b.contains(block))) this.painted.delete(key);
+    }
   }
 
   /** Highlights the answer's ranges that end before `safeEnd` and were not painted yet, in time slices. */
@@ -245,7 +272,7 @@ export class ScanSession {
       if (!kinds[target.type === 'claim' ? 'claim' : target.kind]) continue;
       const key = rangeKey(reply, i);
       if (this.painted.has(key)) continue;
-      this.painted.add(key);
+      this.painted.set(key, pt.blocks[nodeIndexAt(pt, start)] ?? null);
       requests.push({ start, end, layer: target.type === 'claim' ? 'claim' : 'mention', data: target });
     }
     // Look up visibility (style reads) before any mark is written, then only write.

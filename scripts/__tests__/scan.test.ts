@@ -96,7 +96,7 @@ describe('scan CLI', () => {
       {
         id: 'video-call',
         title: 'NATO defence chiefs video call',
-        evidence: ['trigger "Videokonferenz"', 'cue "Verteidigungschefs"', 'participant nato'],
+        evidence: ['trigger "Videokonferenz"', 'key term "Verteidigungschefs"', 'participant nato'],
       },
     ]);
     expect(page.claims).toEqual([

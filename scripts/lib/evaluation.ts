@@ -11,12 +11,14 @@
  *
  * - relevance: on-story pages judged relevant, near-topic pages judged
  *   relevant (the fewer the better);
- * - persons: the dataset's people mapped to the labels' English surnames (the
- *   last word of the entity's English name, "Giuseppe Cavo Dragone" →
- *   "Dragone"). Recall is over the labelled people the dataset knows;
- *   precision over the people highlighted (a highlighted person the labels
- *   do not list is a false one);
- * - events: recognized event ids against the labelled ones;
+ * - persons (on-story pages): the dataset's people mapped to the labels'
+ *   English surnames (the last word of the entity's English name, "Giuseppe
+ *   Cavo Dragone" → "Dragone"). Recall is over the labelled people the
+ *   dataset knows; precision over the people highlighted (a highlighted
+ *   person the labels do not list is a false one);
+ * - events (on-story pages): recognized event ids against the labelled ones;
+ * - near-topic pages: the right result is no highlight at all; the pages
+ *   with any highlight (names, events) are counted;
  * - disputed questions the labels define (air support, who met on 20 August,
  *   the coalition's size, the injured): per page with a labelled value,
  *   flagged (a claim of the aspect; for air support in the labelled sentence
@@ -206,6 +208,8 @@ export interface Totals {
   questions: QuestionScore[];
   /** Claims on near-topic pages (every aspect). */
   nearTopicFlags: number;
+  /** Near-topic pages with any highlight. */
+  nearTopicHighlighted: number;
   personRecall: number;
   personPrecision: number;
   eventRecall: number;
@@ -322,7 +326,7 @@ export async function evaluateFolder(dir: string, dataset: Dataset, matcher: Mat
 
   const on = scores.filter((s) => s.kind === 'on-story');
   const nt = scores.filter((s) => s.kind === 'near-topic');
-  const sum = (f: (s: PageScore) => number) => scores.reduce((a, s) => a + f(s), 0);
+  const sum = (f: (s: PageScore) => number) => on.reduce((a, s) => a + f(s), 0);
   const personsExpected = sum((s) => s.persons.expected.length);
   const personsHit = sum((s) => s.persons.expected.length - s.persons.missed.length);
   const personsFound = sum((s) => s.persons.found.length);
@@ -344,6 +348,7 @@ export async function evaluateFolder(dir: string, dataset: Dataset, matcher: Mat
     eventsExtra,
     questions: [...qs.values()],
     nearTopicFlags: nt.reduce((a, s) => a + s.falseFlags.length, 0),
+    nearTopicHighlighted: nt.filter((s) => s.persons.found.length > 0 || s.events.found.length > 0).length,
     personRecall: ratio(personsHit, personsExpected),
     personPrecision: ratio(personsFound - personsExtra, personsFound),
     eventRecall: ratio(eventsHit, eventsExpected),
@@ -394,11 +399,12 @@ export function formatEvaluation(ev: Evaluation): string {
   lines.push(
     `  near-topic pages judged relevant ${t.nearTopicRelevant}/${t.nearTopic} (${pct(ratio(t.nearTopicRelevant, t.nearTopic))})`,
   );
+  lines.push(`  near-topic pages with highlights  ${t.nearTopicHighlighted}/${t.nearTopic}`);
   lines.push(
-    `  persons  recall ${pct(t.personRecall)} of ${t.personsExpected}, precision ${pct(t.personPrecision)} of ${t.personsFound}`,
+    `  persons (on-story) recall ${pct(t.personRecall)} of ${t.personsExpected}, precision ${pct(t.personPrecision)} of ${t.personsFound}`,
   );
   lines.push(
-    `  events   recall ${pct(t.eventRecall)} of ${t.eventsExpected}, precision ${pct(t.eventPrecision)} of ${t.eventsFound}`,
+    `  events (on-story)  recall ${pct(t.eventRecall)} of ${t.eventsExpected}, precision ${pct(t.eventPrecision)} of ${t.eventsFound}`,
   );
   for (const q of t.questions) {
     lines.push(

@@ -32,7 +32,8 @@ export async function readHtmlPage(html: string, url: string | null = null): Pro
   });
   try {
     const parser = new window.DOMParser();
-    const doc = parser.parseFromString(html, 'text/html') as unknown as Document;
+    // <link> elements hold no text; happy-dom would try to preload some of them: they are renamed.
+    const doc = parser.parseFromString(html.replace(/<link\b/gi, '<x-link'), 'text/html') as unknown as Document;
     const text = doc.body ? readPageText(doc.body).text : '';
     const meta = readPageMeta(doc, url);
     return { text, meta, page: { published: meta.published, url: meta.url, title: meta.title } };

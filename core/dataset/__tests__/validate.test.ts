@@ -273,7 +273,7 @@ describe('validateDataset', () => {
       expectError(
         (d) => void ((d.events[0] as Record<string, unknown>).triggers = { de: ['Gipfel in Alaska'] }),
         '$.events[0].triggers.en',
-        'must be an object with exactly the keys "de" and "en"',
+        'must be an object with the keys "de" and "en" (and optionally "fr", "it", "es", "pl")',
       ));
     it('event: participants must be an array', () =>
       expectError(
@@ -291,9 +291,9 @@ describe('validateDataset', () => {
       expectError((d) => void (d.aspects[0]!.values = []), '$.aspects[0].values', 'must list at least one value'));
     it('aspect: signals take no extra keys', () =>
       expectError(
-        (d) => void ((d.aspects[0]!.values[0]!.signals as Record<string, unknown>).fr = []),
-        '$.aspects[0].values[0].signals.fr',
-        'must be an object with exactly the keys "de" and "en"',
+        (d) => void ((d.aspects[0]!.values[0]!.signals as Record<string, unknown>).ru = []),
+        '$.aspects[0].values[0].signals.ru',
+        'must be an object with the keys "de" and "en" (and optionally "fr", "it", "es", "pl")',
       ));
     it('claim: quote is required', () =>
       expectError(

@@ -90,7 +90,7 @@ describe('relevance', () => {
     expectQuiet(r);
     // Unambiguous places are seen, but weigh nothing.
     expect(r.relevance.reasons).toEqual(
-      expect.arrayContaining(['+0 place germany', '+0 place europe', '+0 place usa']),
+      expect.arrayContaining(['+0 place germany (general)', '+0 place europe (general)', '+0 place usa (general)']),
     );
   });
 
@@ -100,10 +100,24 @@ describe('relevance', () => {
         'die Gespräche, Nato-Diplomaten reagierten besorgt, auch Erdogan meldete sich zu Wort. Der ' +
         'Trump-Putin-Gipfel dauerte vier Stunden.',
     );
-    // Four well-known actors (4 points) but no anchor: no event (no date cue, not in Alaska), no topic term.
-    expect(r.relevance.score).toBe(4);
-    expect(r.relevance.reasons).toContain('no anchor (an event, a claim on a named subject, or 2 topic terms)');
+    // Four well-known actors (4 points), no anchor (no event: no date cue, not in Alaska; no topic term),
+    // and the dateline is years away from the story: strongly against.
+    expect(r.relevance.reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^-8 page date 2018-07-16 \(dateline\), \d+ days from the story$/),
+      ]),
+    );
+    expect(r.relevance.score).toBe(4 + 1 - 8); // four actors, one trigger of an unrecognized event, the date
+    expect(r.relevance.reasons).toContain(
+      'no anchor (an event, a claim on a named subject, 2 topic terms, or a date close to the story)',
+    );
     expectQuiet(r);
+    const undated = matcher.scan(
+      'Beim Gipfeltreffen in Helsinki gab sich Donald Trump versöhnlich. Putin lobte die Gespräche, Nato-Diplomaten ' +
+        'reagierten besorgt, auch Erdogan meldete sich zu Wort. Der Trump-Putin-Gipfel dauerte vier Stunden.',
+    );
+    expect(undated.relevance.score).toBe(4 + 1);
+    expectQuiet(undated);
   });
 
   it('the same actors plus two topic terms of the story make it relevant; one is not enough', () => {
@@ -137,7 +151,7 @@ describe('relevance', () => {
     });
     const r = cueName.scan('Dragone und Dan Caine. Caine.');
     expect(r.relevance.reasons.filter((x) => x.startsWith('+1 topic'))).toEqual([]);
-    expect(r.relevance.reasons).toContain('+1 person caine');
+    expect(r.relevance.reasons).toContain('+1 person caine (topic)');
   });
 
   it('a claim counts only when its subject is named', () => {
@@ -189,7 +203,7 @@ describe('events', () => {
     expect(r.events).toEqual([
       {
         id: 'video-call',
-        evidence: ['trigger "Videokonferenz"', 'cue "Verteidigungschefs"'],
+        evidence: ['trigger "Videokonferenz"', 'key term "Verteidigungschefs"'],
         mentions: [
           { start, end: start + 14, text: 'Videokonferenz', kind: 'event', id: 'video-call', ambiguous: false },
         ],
@@ -220,7 +234,7 @@ describe('events', () => {
 
     const text = 'Der Trump-Putin-Gipfel am 15. August war kurz.';
     const dated = matcher.scan(text, { relevant: true });
-    expect(dated.events.map((e) => e.evidence)).toEqual([['trigger "Trump-Putin-Gipfel"', 'cue "15. August"']]);
+    expect(dated.events.map((e) => e.evidence)).toEqual([['trigger "Trump-Putin-Gipfel"', 'date "15. August"']]);
     expect(dated.mentions).toEqual([
       { start: 4, end: 22, text: 'Trump-Putin-Gipfel', kind: 'event', id: 'alaska-summit', ambiguous: false },
     ]);
@@ -240,27 +254,33 @@ describe('events', () => {
     expect(matcher.scan(text, { relevant: true }).events).toEqual([]);
   });
 
-  it('a cue far from the trigger weighs less, and a date cue with another year does not count', () => {
+  it('a date far from the trigger does not count, nor a date cue with another year', () => {
     const filler = ' Lorem ipsum dolor sit amet.'.repeat(20);
     // Page furniture: a "Summit" menu entry, and a date far away.
     expect(matcher.scan(`Security Analyst Summit.${filler} Posted August 15.`, { relevant: true }).events).toEqual([]);
-    // Far cue plus the place: enough.
+    // The place near the trigger: enough; the far date is not part of it.
     expect(
       matcher
         .scan(`The summit in Alaska.${filler} Posted August 15.`, { relevant: true })
         .events.map((e) => e.evidence),
-    ).toEqual([['trigger "summit"', 'cue "August 15" (far from the trigger)', 'place alaska']]);
+    ).toEqual([['trigger "summit"', 'place alaska']]);
     // Another year right after the date: not this event.
     expect(matcher.scan('The summit on August 15, 2019 was short.', { relevant: true }).events).toEqual([]);
     expect(
       matcher.scan('The summit on August 15, 2025 was short.', { relevant: true }).events.map((e) => e.evidence),
-    ).toEqual([['trigger "summit"', 'cue "August 15"']]);
+    ).toEqual([['trigger "summit"', 'date "August 15"']]);
   });
 
   it('English triggers and cues work the same way', () => {
     const r = matcher.scan('NATO defence chiefs held a video call on August 20, Dragone said.', { relevant: true });
     expect(r.events.map((e) => e.evidence)).toEqual([
-      ['trigger "video call"', 'cue "defence chiefs"', 'cue "August 20"', 'participant nato', 'participant dragone'],
+      [
+        'trigger "video call"',
+        'key term "defence chiefs"',
+        'date "August 20"',
+        'participant nato',
+        'participant dragone',
+      ],
     ]);
   });
 

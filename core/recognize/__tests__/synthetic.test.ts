@@ -136,7 +136,7 @@ describe('any valid dataset', () => {
     expect(r.events.map((e) => e.evidence)).toEqual([
       [
         'trigger "Rekordtransfer"',
-        'cue "Medizincheck"',
+        'key term "Medizincheck"',
         'place munich',
         'participant kane',
         'participant spurs',

@@ -21,6 +21,36 @@ const summary = (over: Partial<PageSummary> = {}): PageSummary => ({
 describe('buildBriefView', () => {
   const d = fixture();
 
+  it('gives the story at a glance: one line of what happened, how many sources, the disputes one line each', () => {
+    const view = buildBriefView(d, 'conf', en)!;
+    expect(view.headline.length).toBeLessThanOrEqual(view.summary.length);
+    expect(view.headline).toMatch(/[.!?]$/);
+    expect(view.sourcesLine).toMatch(/^\d of 4 sources report on it$/);
+    expect(view.disputes.map((l) => `${l.question} — ${l.tally}`)).toEqual([
+      'How many took part? — 32 (2) · 30 (1)',
+      'Did Trump offer US air support? — offered (1) · one option (1) · not mentioned (2)',
+    ]);
+    expect(view.disputes[1]!.positions[0]!.sources[0]!.quotes.length).toBeGreaterThan(0);
+    expect(view.disputes.every((l) => l.page === null)).toBe(true);
+  });
+
+  it('puts first what the page says, with how many of the others say so', () => {
+    const view = buildBriefView(d, 'conf', {
+      ...en,
+      summary: summary({ claims: ['trump-air'], assertions: [{ aspect: 'trump-air', value: 'offered' }] }),
+    })!;
+    expect(view.disputes[0]!.aspect).toBe('trump-air');
+    expect(view.disputes[0]!.page).toMatchObject({
+      says: 'This page says “offered”',
+      others: '1 source says so, 1 says “one option”, 2 do not mention it.',
+    });
+    const german = buildBriefView(d, 'conf', {
+      ...de,
+      summary: summary({ claims: ['trump-air'], assertions: [{ aspect: 'trump-air', value: 'option' }] }),
+    })!;
+    expect(german.disputes[0]!.page?.others).toBe('1 Quelle sagt das auch, 1 sagt „angeboten“, 2 erwähnen es nicht.');
+  });
+
   it('gives the facts in the interface language', () => {
     const view = buildBriefView(d, 'conf', de)!;
     expect(view).toMatchObject({
@@ -74,18 +104,17 @@ describe('buildBriefView', () => {
       {
         aspect: 'conf-count',
         question: 'How many took part?',
-        statement:
-          '“32” according to Agency A [1] and A supplied title that is rather… [2]; “30” according to Shared Pub [3].',
+        statement: '“32” according to Agency A and A supplied title that is rather…; “30” according to Shared Pub.',
       },
       {
         aspect: 'trump-air',
         question: 'Did Trump offer US air support?',
         statement:
-          '“offered” according to Agency A [1]; “one option” according to Shared Pub [4]; not mentioned by A supplied title that is rather… [2] and Shared Pub [3].',
+          '“offered” according to Agency A; “one option” according to Shared Pub: two; not mentioned by A supplied title that is rather… and Shared Pub.',
       },
     ]);
     expect(buildBriefView(d, 'conf', de)!.matrix.disagreements[1]!.statement).toBe(
-      '„angeboten“ laut Agency A [1]; „eine Option“ laut Shared Pub [4]; nicht erwähnt von A supplied title that is rather… [2] und Shared Pub [3].',
+      '„angeboten“ laut Agency A; „eine Option“ laut Shared Pub: two; nicht erwähnt von A supplied title that is rather… und Shared Pub.',
     );
   });
 
@@ -94,7 +123,7 @@ describe('buildBriefView', () => {
     expect(view.sources.map((s) => [s.id, s.short])).toEqual([
       ['s-a', 'Agency A'],
       ['s-c', 'Shared Pub'],
-      ['s-d', 'Shared Pub'],
+      ['s-d', 'Shared Pub: two'],
       ['s-b', 'This page'],
     ]);
     expect(view.sources[0]).toMatchObject({ date: '20 August 2025', titleSupplied: false, publisher: 'Agency A' });

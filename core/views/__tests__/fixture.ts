@@ -49,6 +49,8 @@ export function fixtureInput(): DatasetInput {
         publisher: 'Shared Pub',
         language: 'de',
         published: { value: '2025-08-21', precision: 'day' },
+        shortName: 'Shared Pub: two',
+        shortNameSupplied: true,
       },
     ],
     entities: [

@@ -24,12 +24,48 @@ describe('buildPopoverView for an entity', () => {
     expect(view.agreements.map((a) => a.id)).toEqual(['trump-troops']);
   });
 
-  it('names sources by publisher or shortened title, with their number', () => {
+  it('names sources by their short name, else publisher or shortened title, each distinct, full title on hover', () => {
     const view = buildPopoverView(d, { type: 'entity', id: 'trump' }, en)!;
     const air = view.disputes[0]!;
-    expect(air.positions[0]!.sources[0]).toMatchObject({ number: 1, short: 'Agency A', name: 'Agency A [1]' });
-    expect(air.positions[1]!.sources[0]).toMatchObject({ number: 4, short: 'Shared Pub', name: 'Shared Pub [4]' });
-    expect(air.silent[0]!.short).toBe('A supplied title that is rather…');
+    expect(air.positions[0]!.sources[0]).toMatchObject({ number: 1, short: 'Agency A', name: 'Agency A' });
+    expect(air.positions[0]!.sources[0]!.tooltip).toBe('Conference report · Agency A · 20 August 2025');
+    expect(air.positions[1]!.sources[0]).toMatchObject({
+      number: 4,
+      short: 'Shared Pub: two',
+      shortSupplied: true,
+    });
+    expect(air.silent.map((s) => s.short)).toEqual(['A supplied title that is rather…', 'Shared Pub']);
+    const shortNames = d.sources.map(
+      (s) =>
+        buildPopoverView(d, { type: 'entity', id: 'trump' }, en)!.reports.find((r) => r.source.id === s.id)?.source
+          .short,
+    );
+    expect(new Set(shortNames).size).toBe(shortNames.length);
+  });
+
+  it('tells apart two reports of one publisher that have no short name', () => {
+    const same = fixture();
+    delete same.sources[3]!.shortName;
+    const view = buildPopoverView(same, { type: 'entity', id: 'trump' }, en)!;
+    expect(view.reports.map((r) => r.source.short)).toEqual([
+      'Agency A',
+      'A supplied title that is rather…',
+      'Shared Pub',
+      'Shared Pub (4)',
+    ]);
+  });
+
+  it('says in one line per source what it reported', () => {
+    const view = buildPopoverView(d, { type: 'entity', id: 'trump' }, en)!;
+    expect(view.reports.map((r) => r.line)).toEqual([
+      expect.stringMatching(/^s-a says /),
+      's-b says ruled-out',
+      expect.any(String),
+      expect.any(String),
+    ]);
+    expect(view.disputeLines.map((l) => `${l.question} — ${l.tally}`)).toEqual([
+      'Did Trump offer US air support? — offered (1) · one option (1) · not mentioned (2)',
+    ]);
   });
 
   it('lists per source what it reported, with the quote, and sources that only name it last', () => {
@@ -74,7 +110,7 @@ describe('buildPopoverView for an entity', () => {
     expect(view.reports.map((r) => r.source.id)).toEqual(['s-b', 's-c', 's-d']);
     expect(view.thisPage?.source).toMatchObject({ id: 's-a', short: 'This page', thisPage: true });
     const troops = view.agreements[0]!;
-    expect(chips(troops.silent)).toEqual(['Shared Pub', 'This page']);
+    expect(chips(troops.silent)).toEqual(['Shared Pub: two', 'This page']);
   });
 
   it('returns null for an unknown id', () => {
@@ -104,8 +140,8 @@ describe('buildPopoverView for a disputed sentence', () => {
     expect(view.verdict?.says).toBe('This sentence says: one option');
     expect(view.verdict?.agreeing.map((s) => s.id)).toEqual(['s-d']);
     expect(view.verdict?.contradicting.map((p) => p.value)).toEqual(['offered']);
-    expect(view.verdict?.agreesText).toBe('This sentence agrees with: Shared Pub [4]');
-    expect(view.verdict?.contradictsText).toBe('It contradicts: “offered” according to Agency A [1]');
+    expect(view.verdict?.agreesText).toBe('This sentence agrees with: Shared Pub: two');
+    expect(view.verdict?.contradictsText).toBe('It contradicts: “offered” according to Agency A');
     expect(view.disputes.map((a) => a.id)).toEqual(['trump-air']);
     expect(view.reports.flatMap((r) => r.claims.map((c) => c.id))).toEqual(['c1', 'c2']);
   });

@@ -6,6 +6,7 @@ import type { PageSummary } from '../../../core/page-summary';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { getSettings } from '../../../lib/storage/settings';
 import { App } from '../App';
+import { getOpenSections } from '../open-sections';
 import type { PopupData } from '../load-popup-data';
 
 const summary: PageSummary = {
@@ -30,6 +31,7 @@ const data = (over: Partial<PopupData> = {}): PopupData => ({
   summary,
   requestedEvent: null,
   inTab: false,
+  openSections: [],
   ...over,
 });
 
@@ -38,12 +40,46 @@ describe('popup App', () => {
     fakeBrowser.reset();
   });
 
-  it('lists what was recognized and shows a choice on the page', () => {
+  it('lists what was recognized in a section that opens on demand, and shows a choice on the page', async () => {
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     render(<App data={data()} />);
-    const recognized = screen.getByRole('region', { name: 'Recognized on this page (2)' });
+    const recognized = document.getElementById('section-recognized') as HTMLDetailsElement;
+    expect(recognized.open).toBe(false);
+    expect(within(recognized).getByRole('heading', { name: 'Recognized on this page (2)' })).toBeTruthy();
+    recognized.open = true;
+    fireEvent(recognized, new Event('toggle'));
+    await vi.waitFor(async () => expect(await getOpenSections()).toEqual(['recognized']));
     fireEvent.click(within(recognized).getByRole('button', { name: /Donald Trump/ }));
     expect(send).toHaveBeenCalledWith(7, { type: 'scroll-to', id: 'trump' });
+  });
+
+  it('opens the sections the reader left open', () => {
+    render(<App data={data({ openSections: ['matrix', 'sources'] })} />);
+    const open = [...document.querySelectorAll('details.cc-disclosure')].map((d) => [
+      d.id,
+      (d as HTMLDetailsElement).open,
+    ]);
+    expect(open).toEqual([
+      ['section-recognized', false],
+      ['section-matrix', true],
+      ['section-timeline', false],
+      ['section-participants', false],
+      ['section-sources', true],
+    ]);
+  });
+
+  it('puts the disagreements on the first screen, one line each, and what the page says first', () => {
+    render(
+      <App
+        data={data({
+          summary: { ...summary, claims: ['trump-air'], assertions: [{ aspect: 'trump-air', value: 'offered' }] },
+        })}
+      />,
+    );
+    const lines = document.querySelectorAll('.cc-dline');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]!.classList.contains('cc-dline--page')).toBe(true);
+    expect(lines[0]!.textContent).toMatch(/This page says “offered”/);
   });
 
   it('briefs the page’s main event and switches to another event', () => {
@@ -67,7 +103,7 @@ describe('popup App', () => {
     await screen.findByRole('button', { name: 'Turn on on this site' });
     expect((await getSettings()).disabledSites).toEqual(['example.org']);
     expect(screen.getByText('Crosscheck is turned off on this site.')).toBeTruthy();
-    expect(screen.queryByRole('region', { name: /Recognized on this page/ })).toBeNull();
+    expect(document.getElementById('section-recognized')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Turn on on this site' }));
     await screen.findByRole('button', { name: 'Turn off on this site' });
     expect((await getSettings()).disabledSites).toEqual([]);
@@ -93,6 +129,6 @@ describe('popup App', () => {
     render(<App data={data({ settings: { ...DEFAULT_SETTINGS, language: 'de' } })} />);
     expect(document.documentElement.lang).toBe('de');
     expect(document.title).toBe('Crosscheck – wer berichtete was');
-    expect(screen.getByRole('region', { name: 'Auf dieser Seite erkannt (2)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Auf dieser Seite erkannt (2)' })).toBeTruthy();
   });
 });

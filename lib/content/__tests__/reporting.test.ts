@@ -41,6 +41,7 @@ describe('PageFindings', () => {
       ],
       events: ['summit', 'call'],
       claims: ['trump-air-support'],
+      assertions: [{ aspect: 'trump-air-support', value: 'offered' }],
       disputed: true,
     });
   });

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { bundledDataset } from '../../../data/index';
 import { RecognitionService } from '../../background/recognition';
-import type { ToBackground } from '../../messages';
+import type { ScanReply, ToBackground } from '../../messages';
 import type { Ask } from '../background-client';
 import { Highlighter } from '../highlighter';
 import { ScanSession, type ScanOutcome, type ScanSessionOptions } from '../scan-session';
@@ -43,6 +43,7 @@ async function run(opts: Partial<ScanSessionOptions> & { ask: Ask }, h = new Hig
       warm: (pt, r) => h.warmVisibility(pt, r),
       paint: (pt, r) => void h.apply(pt, r, () => {}),
       undo: () => h.undoAll(),
+      undoWithin: (root) => h.undoWithin(root),
     },
     ...opts,
   });
@@ -115,6 +116,44 @@ describe('ScanSession', () => {
     expect(document.body.innerHTML).toBe(expected);
   });
 
+  it('mends only the blocks where the first screen’s answer differs from the whole text’s', async () => {
+    loadDemo('de.html', 3);
+    const whole = await run({ ask: background().ask });
+    const expected = document.body.innerHTML;
+    whole.h.undoAll();
+
+    const bg = background();
+    // The first screen's answer misses its first range (the whole text adds evidence for it).
+    let firstScreen = true;
+    const ask: Ask = async <T>(m: ToBackground) => {
+      if (m.type === 'scan' && m.piece && m.piece.index > 0) firstScreen = false;
+      const answer = await bg.ask<ScanReply>(m);
+      if (m.type === 'scan' && m.piece?.index === 0) answer.ranges = answer.ranges.slice(3);
+      return answer as T;
+    };
+    const h = new Highlighter();
+    const early: HTMLElement[] = [];
+    const { outcome } = await run(
+      {
+        ask,
+        firstScreenChars: 3000,
+        painter: {
+          warm: (pt, r) => h.warmVisibility(pt, r),
+          paint: (pt, r) => void early.push(...h.apply(pt, r, () => {}).filter(() => firstScreen)),
+          undo: () => h.undoAll(),
+          undoWithin: (root) => h.undoWithin(root),
+        },
+      },
+      h,
+    );
+    expect(outcome.status).toBe('done');
+    expect(document.body.innerHTML).toBe(expected);
+    // Marks of the first screen outside the mended block are the same elements as before.
+    expect(early.length).toBeGreaterThan(5);
+    const kept = early.filter((m) => m.isConnected).length;
+    expect(kept).toBeGreaterThan(early.length / 2);
+  });
+
   it('sends the whole text again when the background lost the pieces', async () => {
     loadDemo('de.html', 2);
     const bg = background();
@@ -148,6 +187,7 @@ describe('ScanSession', () => {
           warm: (pt, r) => h.warmVisibility(pt, r),
           paint: (pt, r) => void (painted += h.apply(pt, r, () => {}).length),
           undo: () => h.undoAll(),
+          undoWithin: (root) => h.undoWithin(root),
         },
       },
       h,

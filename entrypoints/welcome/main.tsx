@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { getSettings } from '../../lib/storage/settings';
+import { App } from './App';
+import '../options/style.css';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) void getSettings().then((settings) => render(<App language={settings.language} />, root));
