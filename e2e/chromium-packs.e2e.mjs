@@ -38,7 +38,9 @@ describe('Chromium: story packs in the options page', () => {
     await input.setInputFiles(file('arctic.json', arctic));
     await section.getByRole('heading', { name: 'Arctic summit in Tromsø' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Imported “Arctic summit in Tromsø”, revision 1.' }).waitFor();
-    const changed = await env.h.worker.evaluate(
+    const worker = env.h.worker;
+    assert.ok(worker, 'the service worker is running');
+    const changed = await worker.evaluate(
       async () => (await chrome.storage.local.get('packs-changed'))['packs-changed'],
     );
     assert.equal(typeof changed, 'number', 'other contexts are told');
@@ -50,7 +52,7 @@ describe('Chromium: story packs in the options page', () => {
     const before = await section.locator('ul').textContent();
     await input.setInputFiles(file('arctic.json', withRevision(2)));
     assert.match(
-      await section.getByRole('alert').textContent(),
+      (await section.getByRole('alert').textContent()) ?? '',
       /revision 2 of "arctic-summit-tromso" is already installed/,
     );
     const broken = withRevision(3);

@@ -98,7 +98,9 @@ export function judgeStories(
         eventsById,
         claims,
         subjectNamed,
-        topicCues: [...topicCues],
+        topicTerms: [...topicCues],
+        triggered: [],
+        date: null,
       },
       threshold,
     );
