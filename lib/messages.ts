@@ -16,8 +16,13 @@ export type MarkTarget =
   | { type: 'entity' | 'event'; id: string; kind: 'person' | 'organization' | 'place' | 'group' | 'event' }
   | { type: 'claim'; aspect: string; value: string; subject: string };
 
-/** A target as the background sends it: with whether the sources disagree about its subject. */
-export type FoundTarget = MarkTarget & { disputed: boolean };
+/**
+ * A target as the background sends it: with whether the sources disagree
+ * about its subject, and whether it has something to tell beyond its name
+ * (core/views/highlight-plan `tellingItems`; a general item such as a country
+ * is recognized and listed, but gets no mark of its own).
+ */
+export type FoundTarget = MarkTarget & { disputed: boolean; telling: boolean };
 
 export type { PageContext };
 

@@ -15,6 +15,7 @@ import { computeStandings } from '../../core/dataset/conflicts';
 import type { Dataset } from '../../core/dataset/schema';
 import { compileMatcher, type Matcher, type ScanContext, type ScanResult } from '../../core/recognize/index';
 import type { UiLanguage } from '../../core/settings';
+import { tellingItems } from '../../core/views/highlight-plan';
 import { buildPopoverView, type PopoverTarget } from '../../core/views/popover-view';
 import { viewIndex } from '../../core/views/view-index';
 import { translator } from '../i18n';
@@ -26,6 +27,8 @@ interface Compiled {
   matcher: Matcher;
   /** Subjects (entity and event ids) the sources disagree about. */
   disputed: Set<string>;
+  /** Entity and event ids with something to tell (worth a mark of their own). */
+  telling: Set<string>;
 }
 
 /** Pieces of a long page kept until its last piece comes; dropped after this long without one. */
@@ -83,8 +86,9 @@ export class RecognitionService {
         .filter((s) => s.disputed)
         .map((s) => s.subject),
     );
+    const telling = tellingItems(dataset);
     timingSpan('compile', start, { cold });
-    return { dataset, matcher, disputed };
+    return { dataset, matcher, disputed, telling };
   }
 
   /**
@@ -157,7 +161,7 @@ export class RecognitionService {
   ): ScanReply {
     const result = c.matcher.scan(text, scanContext(page, relevant));
     const quiet = checkQuiet && !result.relevant && c.matcher.findHits(text).length === 0;
-    return toReply(result, c.disputed, quiet);
+    return toReply(result, c, quiet);
   }
 }
 
@@ -167,7 +171,7 @@ function scanContext(page: PageContext | undefined, relevant: boolean): ScanCont
 }
 
 /** The scan result in the compact form sent to the content script. */
-function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): ScanReply {
+function toReply(result: ScanResult, { disputed, telling }: Compiled, quiet: boolean): ScanReply {
   const targets: FoundTarget[] = [];
   const index = new Map<string, number>();
   const targetIndex = (key: string, make: () => FoundTarget) => {
@@ -186,6 +190,7 @@ function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): Sca
       value: c.value,
       subject: c.subject,
       disputed: true,
+      telling: true,
     }));
     found.push([c.start, c.end, i, true]);
   }
@@ -195,6 +200,7 @@ function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): Sca
       id: m.id,
       kind: m.kind,
       disputed: disputed.has(m.id),
+      telling: telling.has(m.id),
     }));
     found.push([m.start, m.end, i, false]);
   }

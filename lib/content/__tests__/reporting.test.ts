@@ -11,9 +11,16 @@ const reply = (over: Partial<ScanReply> = {}): ScanReply => ({
   source: null,
   quiet: false,
   targets: [
-    { type: 'entity', id: 'donald-trump', kind: 'person', disputed: true },
-    { type: 'entity', id: 'nato', kind: 'organization', disputed: false },
-    { type: 'claim', aspect: 'trump-air-support', value: 'offered', subject: 'donald-trump', disputed: true },
+    { type: 'entity', id: 'donald-trump', kind: 'person', disputed: true, telling: true },
+    { type: 'entity', id: 'nato', kind: 'organization', disputed: false, telling: true },
+    {
+      type: 'claim',
+      aspect: 'trump-air-support',
+      value: 'offered',
+      subject: 'donald-trump',
+      disputed: true,
+      telling: true,
+    },
   ],
   ranges: [0, 5, 1, 10, 40, 2, 12, 17, 0, 50, 54, 1, 60, 64, 1],
   events: [
