@@ -139,7 +139,7 @@ function SourceReport({ report, t }: { report: SourceReportView; t: Translate })
     <li class={source.thisPage ? 'cc-report cc-report--page' : 'cc-report'}>
       <details>
         <summary class="cc-report-line">
-          <SourceChip source={source} /> <span class="cc-report-says">{report.line}</span>
+          <SourceChip source={source} tip={false} /> <span class="cc-report-says">{report.line}</span>
         </summary>
         <p class="cc-report-head">
           <cite lang={source.languageCode}>{source.title}</cite>

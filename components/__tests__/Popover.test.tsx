@@ -38,11 +38,23 @@ describe('Popover', () => {
       'Did Trump offer US air support?: offered (1) · one option (1) · not mentioned (2)',
     );
     const rows = [...line.querySelectorAll('.cc-position')];
-    expect(rows.map((li) => li.textContent)).toEqual([
+    // The text as read, without the chips' tooltips (shown on hover and focus, read as the chips' descriptions).
+    const read = (li: Element) => {
+      const copy = li.cloneNode(true) as Element;
+      copy.querySelectorAll('.cc-chip-tip').forEach((tip) => tip.remove());
+      return copy.textContent;
+    };
+    expect(rows.map(read)).toEqual([
       'offered1 Agency ALuftunterstützung in Aussicht gestellt',
       expect.stringMatching(/^one option4 Shared Pub: two/),
       'Not mentioned: 2 A supplied title that is rather…3 Shared Pub',
     ]);
+    // Every chip can be reached with the keyboard and is described by its full title and date.
+    const chip = rows[0]!.querySelector<HTMLElement>('.cc-chip')!;
+    expect(chip.tabIndex).toBe(0);
+    const tip = document.getElementById(chip.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toBe('Conference report · Agency A · 20 August 2025');
   });
 
   it('says what each source reported in one line per source, the details on demand', () => {
