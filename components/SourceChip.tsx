@@ -39,12 +39,12 @@ export function SourceChip({ source, tip = true }: { source: SourceRef; tip?: bo
   );
 }
 
-export function SourceChipList({ sources }: { sources: SourceRef[] }) {
+export function SourceChipList({ sources, tip = true }: { sources: SourceRef[]; tip?: boolean }) {
   return (
     <ul class="cc-chips">
       {sources.map((s) => (
         <li key={s.id}>
-          <SourceChip source={s} />
+          <SourceChip source={s} tip={tip} />
         </li>
       ))}
     </ul>
