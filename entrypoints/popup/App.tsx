@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EventBrief, type BriefSection } from '../../components/EventBrief';
 import { EventPicker } from '../../components/EventPicker';
+import { SettingsIcon } from '../../components/icons';
 import { RecognizedList } from '../../components/RecognizedList';
 import { buildBriefView, buildEventChoices, buildRecognizedView, defaultBriefEvent } from '../../core/views';
 import { translator } from '../../lib/i18n';
@@ -94,8 +95,15 @@ export function App({ data }: { data: PopupData }) {
               {onHere ? t('turnOffSite') : t('turnOnSite')}
             </button>
           )}
-          <button type="button" class="cc-btn cc-btn--quiet" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('openOptions')}
+          {/* A gear with its name for screen readers and as a tooltip: the top bar stays one row in German too. */}
+          <button
+            type="button"
+            class="cc-btn cc-btn--quiet cc-btn--icon"
+            title={t('openOptions')}
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            <SettingsIcon />
+            <span class="cc-sr">{t('openOptions')}</span>
           </button>
         </div>
       </header>
