@@ -197,13 +197,15 @@ describe('Chromium: highlight modes', () => {
     const n = await items.count();
     assert.ok(n >= 8, `${n} items listed`);
     const ids = new Set(
-      await page.evaluate(() => [...document.querySelectorAll('mark.cc-mark')].map((m) => m.dataset.crosscheckId)),
+      await page.evaluate(() =>
+        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.getAttribute('data-crosscheck-id')),
+      ),
     );
     const unmarked = [];
     for (let i = 0; i < n; i++) {
       const name = (await items.nth(i).locator('.cc-rec-name').textContent()) ?? '';
       const before = await page.evaluate(() =>
-        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.dataset.crosscheckId),
+        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.getAttribute('data-crosscheck-id')),
       );
       await items.nth(i).click();
       // A mark of the chosen item (new when the plan had left it unmarked) flashes on the page.
@@ -212,7 +214,7 @@ describe('Chromium: highlight modes', () => {
       });
       const flashed = await page.evaluate(() => document.querySelector('mark.cc-mark.cc-flash')?.textContent ?? '');
       const after = await page.evaluate(() =>
-        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.dataset.crosscheckId),
+        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.getAttribute('data-crosscheck-id')),
       );
       if (after.length > before.length) unmarked.push(`${name} → “${flashed}”`);
       await page.evaluate(() => document.querySelectorAll('.cc-flash').forEach((m) => m.classList.remove('cc-flash')));
@@ -228,9 +230,9 @@ describe('Chromium: highlight modes', () => {
 
   it('the popover stays inside a small viewport and at most 380 px wide', async () => {
     const page = await env.h.context.newPage();
-    for (const [width, height] of [
-      [360, 420],
-      [1280, 320],
+    for (const { width, height } of [
+      { width: 360, height: 420 },
+      { width: 1280, height: 320 },
     ]) {
       await page.setViewportSize({ width, height });
       await page.goto(env.server.url('/demo/en.html'));
@@ -243,8 +245,6 @@ describe('Chromium: highlight modes', () => {
         `${width}×${height}: ${JSON.stringify(box)}`,
       );
       assert.ok(box.y >= 0 && box.y + box.height <= height, `${width}×${height}: ${JSON.stringify(box)}`);
-      // What does not fit scrolls inside it.
-      assert.ok(await dialog.evaluate((d) => d.scrollHeight >= d.clientHeight));
       await page.screenshot({ path: `${ARTIFACTS}/popover-small-${width}x${height}.png` });
       report.push(`popover at ${width}×${height}: ${Math.round(box.width)}×${Math.round(box.height)} px`);
       await page.mouse.move(0, 0);
