@@ -30,9 +30,9 @@ import { claimHits, detectClaimsFrom } from './claims';
 import { compile, type Compiled } from './compiled';
 import { recognizeEventsSteps } from './events';
 import { rawCursor, scanRaw, type RawHit } from './hits';
-import { daysOutside, datelineOf } from './dates';
+import { daysOutside, datelineOf, statedDates, statedDayOf, type StatedDate } from './dates';
 import { foldToken } from './fold';
-import { judgeRelevance, RELEVANCE_THRESHOLD, type PageDate } from './relevance';
+import { CLOSE_DAYS, judgeRelevance, RELEVANCE_THRESHOLD, type PageDate } from './relevance';
 import { decideSource, findQuotes, noQuotesFound } from './source';
 import type { ClaimMatch, EventMatch, Hit, Matcher, MatcherOptions, Mention, ScanContext, ScanResult } from './types';
 
@@ -104,14 +104,22 @@ function foldPhrase(phrase: string): string {
     .join(' ');
 }
 
-/** The page's own date: its published meta data, else a dateline in the text; with its distance from the story. */
-function pageDate(c: Compiled, text: string, context: ScanContext): PageDate | null {
+/**
+ * The page's own date: its published meta data, else a dateline in the text, else the latest date the text
+ * writes (a page that gives no date of its own is from about the last day it reports); with its distance from
+ * the story.
+ */
+function pageDate(c: Compiled, text: string, context: ScanContext, written: StatedDate[]): PageDate | null {
   if (!c.span) return null;
   const published = context.page?.published ?? null;
-  const value = published ?? datelineOf(text);
+  const dateline = published ? null : datelineOf(text);
+  // A dateline that the text's own dates go past is a caption's or an archive's date, not the page's.
+  const latest = published ? null : statedDayOf(written);
+  const text_ = latest !== null && (dateline === null || latest > dateline) ? latest : null;
+  const value = published ?? text_ ?? dateline;
   if (!value) return null;
   const days = daysOutside(value, c.span);
-  return days === null ? null : { value, from: published ? 'published' : 'dateline', days };
+  return days === null ? null : { value, from: published ? 'published' : text_ ? 'text' : 'dateline', days };
 }
 
 /** Default step of `scanSteps`, in characters: a few milliseconds of work in a browser. */
@@ -149,9 +157,14 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       }
     }
     yield;
-    const date = pageDate(c, text, context);
+    const written = statedDates(text, c.span ? Number(c.span.first.slice(0, 4)) : new Date().getUTCFullYear());
+    const date = pageDate(c, text, context, written);
     const pageDay = date && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? date.value : null;
-    const events = yield* recognizeEventsSteps(c, text, hits, { pageDay });
+    const events = yield* recognizeEventsSteps(c, text, hits, {
+      pageDay,
+      pageClose: date !== null && date.days <= CLOSE_DAYS,
+      dates: written,
+    });
     yield;
 
     // Evidence for relevance: unambiguous names, trigger hits, topic terms, in the text and the title.
