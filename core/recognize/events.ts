@@ -39,7 +39,9 @@
  * Participants that are places or `general` names (countries, agencies)
  * are on every page and count as nothing here.
  *
- * An event is recognized with at least `SUPPORT_NEEDED` (4) points and
+ * An event is recognized when its day is written in one sentence with its
+ * place or two of its participants, or with at least `SUPPORT_NEEDED` (4)
+ * points and
  * - a trigger with a key term, the day, the place, or its people together:
  *   three of its participants (Trump, Putin and Zelensky with "three-way
  *   summit"), all of them when it has fewer (Trump with "ruled out US
@@ -47,10 +49,10 @@
  *   together ("NATO + military leaders + virtual meeting", "meeting +
  *   Putin + Zelensky"). A trigger with two names alone does not do: Trump
  *   and Putin met more than once;
- * - or, without a trigger, two distinct key terms with the day, the place
- *   or a participant, or the day with the place or two participants — so
- *   one generic word ("Gipfel", "meeting", "video call") never makes an
- *   event.
+ * - or, without a trigger, two distinct key terms with the day or the
+ *   place, or two distinct key terms in one passage (within `NEAR`) with a
+ *   participant — so one generic word ("Gipfel", "meeting", "video call")
+ *   never makes an event, nor attendees' names scattered over a page.
  * An ongoing event without a day or a place (the negotiations on security
  * guarantees) is a theme more than an occasion: its trigger alone makes it
  * only on a page that is otherwise about the story — where another event is
@@ -348,17 +350,19 @@ export function* recognizeEventsSteps(
     const personHits = (pid: string) => personHitsOf.get(pid) ?? [];
     const placeHits =
       ev.place === null ? [] : (aliasById.get(ev.place) ?? []).filter((h) => !blockedIndex.overlaps(h.start, h.end));
-    // The day written in one sentence with the place or two participants: the event itself.
+    // The day written in one sentence with the place (by an unambiguous name) or two participants: the event
+    // itself.
     const anchors: Span[] = [];
     if (eventDay && context.pageDay) weekdays ??= weekdayDays(text, context.pageDay);
     const days: Span[] = [...dates, ...(eventDay && weekdays ? weekdays.filter((w) => w.day === eventDay) : [])];
+    const clearPlace = placeHits.filter((h) => !h.payload.ambiguous);
     for (const d of days) {
       const s = sentenceOf(d.start);
       const within = (list: RawHit[]) => {
         for (const h of startingIn(list, s.start, s.end)) if (h.end <= s.end) return true;
         return false;
       };
-      const withPlace = within(placeHits);
+      const withPlace = within(clearPlace);
       const withPeople = people.filter((pid) => within(personHits(pid))).length;
       if (withPlace || withPeople >= 2) anchors.push(d);
     }
@@ -433,11 +437,13 @@ export function* recognizeEventsSteps(
     );
     // Its people together: three of them, or all when it has fewer.
     const together = named.length >= 3 || (people.length > 0 && named.length === people.length);
+    // The day with the place or two participants in one sentence is when and where (or who): the event itself.
     const ok =
-      points >= SUPPORT_NEEDED &&
-      (trigSpans.length > 0
-        ? placed || kinds.has('term') || together || whoAndWhat !== undefined
-        : (counted.length >= 2 && placed) || (termsTogether && kinds.has('participant')) || anchors.length > 0);
+      anchors.length > 0 ||
+      (points >= SUPPORT_NEEDED &&
+        (trigSpans.length > 0
+          ? placed || kinds.has('term') || together || whoAndWhat !== undefined
+          : (counted.length >= 2 && placed) || (termsTogether && kinds.has('participant'))));
     // Weeks after a one-day event, a page that names neither its day nor its place only looks back on it.
     const page = context.pageDay ? dayTime(context.pageDay) : null;
     const lookingBack =
