@@ -89,7 +89,7 @@ export const OTHER_DAY_CHARS = 100;
 /** Days after a one-day event from which a page that names neither its day nor its place only looks back on it. */
 export const RECENT_DAYS = 7;
 /** Sentences that must name an ongoing theme for its trigger alone to count. */
-const THEME_SENTENCES = 2;
+const THEME_SENTENCES = 3;
 
 export interface RecognizedEvent {
   id: string;
