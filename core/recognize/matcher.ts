@@ -51,18 +51,47 @@ function toHit(text: string, h: RawHit): Hit {
   return hit;
 }
 
+/** A capitalized word right after a position (past spaces): the start of a name. */
+const NAME_AFTER = /^[ \t\u00a0]+\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether an alias hit is a person's title ("NATO secretary general", "Bundeskanzler") that names someone
+ * else: the title is ambiguous, shares no word with the person's name, and is followed by a name that is not
+ * one of the person's ("NATO Secretary-General Jens Stoltenberg", "German Chancellor Olaf Scholz").
+ */
+function titleOfAnother(c: Compiled, text: string, h: RawHit, aliasAt: Map<number, Set<string>>): boolean {
+  const p = h.payload;
+  if (!p.ambiguous) return false;
+  const e = c.entities.get(p.id);
+  if (!e || e.kind !== 'person') return false;
+  const nameWords = new Set(`${e.name.de} ${e.name.en}`.split(/\s+/).map((w) => foldToken(w)));
+  if (p.phrase.split(/[\s-]+/).some((w) => nameWords.has(foldToken(w)))) return false;
+  const m = NAME_AFTER.exec(text.slice(h.end, h.end + 8));
+  if (!m) return false;
+  const nameStart = h.end + m[0].length - 2;
+  return !(aliasAt.get(nameStart)?.has(p.id) ?? false);
+}
+
 /**
  * One alias mention per span: prefer an entity for which the alias is
  * unambiguous, then dataset order (`order`). Hits come by start, and the alias
- * hits of one start are adjacent (one kind), so one linear pass does.
+ * hits of one start are adjacent (one kind), so one linear pass does. A title
+ * followed by another person's name is that person's (`titleOfAnother`).
  */
 function aliasMentions(c: Compiled, order: Map<string, number>, text: string, hits: RawHit[]): Mention[] {
   const out: Mention[] = [];
+  const aliasAt = new Map<number, Set<string>>();
+  for (const h of hits) {
+    if (h.payload.kind !== 'alias') continue;
+    const ids = aliasAt.get(h.start);
+    if (ids) ids.add(h.payload.id);
+    else aliasAt.set(h.start, new Set([h.payload.id]));
+  }
   let best: RawHit | null = null;
   const flush = () => {
     if (!best) return;
     const e = c.entities.get(best.payload.id);
-    if (e) {
+    if (e && !titleOfAnother(c, text, best, aliasAt)) {
       out.push({
         start: best.start,
         end: best.end,

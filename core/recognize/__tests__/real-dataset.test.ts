@@ -200,6 +200,20 @@ describe('the bundled dataset', () => {
     });
   });
 
+  it('a title followed by another person’s name is that person’s, not the dataset’s', () => {
+    const ids = (text: string) =>
+      matcher
+        .scan(text, { relevant: true })
+        .mentions.filter((m) => m.kind === 'person')
+        .map((m) => m.id);
+    expect(ids('NATO Secretary-General Jens Stoltenberg and German Chancellor Olaf Scholz met Trump.')).toEqual([
+      'donald-trump',
+    ]);
+    expect(
+      ids('NATO-Generalsekretär Mark Rutte und Bundeskanzler Merz trafen den NATO-Chef, sagte der Kanzler.'),
+    ).toEqual(['mark-rutte', 'mark-rutte', 'friedrich-merz', 'friedrich-merz', 'mark-rutte', 'friedrich-merz']);
+  });
+
   it('finds names in hard typography', () => {
     const text =
       'KEIN NATO-BEITRITT DER UKRAINE, schrieb Trump. Selenskyjs Antwort kam schnell; Zelenskyy’s office and ' +
