@@ -124,15 +124,40 @@ export function isDateCue(source: string): boolean {
   return /\d/.test(source) && (MONTH_WORD.test(source) || /\d{1,2}\.\d{1,2}\./.test(source));
 }
 
-const WEEKDAYS: Array<[number, RegExp]> = [
-  [1, /\b(monday|montag|lundi|lunedì|lunedi|lunes|poniedziałek|poniedzialek)\b/giu],
-  [2, /\b(tuesday|dienstag|mardi|martedì|martedi|martes|wtorek)\b/giu],
-  [3, /\b(wednesday|mittwoch|mercredi|mercoledì|mercoledi|miércoles|miercoles|środa|środę|sroda)\b/giu],
-  [4, /\b(thursday|donnerstag|jeudi|giovedì|giovedi|jueves|czwartek)\b/giu],
-  [5, /\b(friday|freitag|vendredi|venerdì|venerdi|viernes|piątek|piatek)\b/giu],
-  [6, /\b(saturday|samstag|sonnabend|samedi|sabato|sábado|sabado|sobota|sobotę)\b/giu],
-  [0, /\b(sunday|sonntag|dimanche|domenica|domingo|niedziela|niedzielę)\b/giu],
-];
+/** Weekday names (lower case) → day of the week (0 Sunday … 6 Saturday). */
+const WEEKDAY_NAMES: Record<string, number> = {};
+(
+  [
+    [1, ['monday', 'montag', 'lundi', 'lunedì', 'lunedi', 'lunes', 'poniedziałek', 'poniedzialek']],
+    [2, ['tuesday', 'dienstag', 'mardi', 'martedì', 'martedi', 'martes', 'wtorek']],
+    [
+      3,
+      [
+        'wednesday',
+        'mittwoch',
+        'mercredi',
+        'mercoledì',
+        'mercoledi',
+        'miércoles',
+        'miercoles',
+        'środa',
+        'środę',
+        'sroda',
+      ],
+    ],
+    [4, ['thursday', 'donnerstag', 'jeudi', 'giovedì', 'giovedi', 'jueves', 'czwartek']],
+    [5, ['friday', 'freitag', 'vendredi', 'venerdì', 'venerdi', 'viernes', 'piątek', 'piatek']],
+    [6, ['saturday', 'samstag', 'sonnabend', 'samedi', 'sabato', 'sábado', 'sabado', 'sobota', 'sobotę']],
+    [0, ['sunday', 'sonntag', 'dimanche', 'domenica', 'domingo', 'niedziela', 'niedzielę']],
+  ] as Array<[number, string[]]>
+).forEach(([day, names]) => names.forEach((n) => (WEEKDAY_NAMES[n] = day)));
+/** All weekday names in one expression: one pass over the text. */
+const WEEKDAY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${Object.keys(WEEKDAY_NAMES)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 const DAY_MS = 86_400_000;
 
@@ -146,13 +171,19 @@ export function weekdayDays(text: string, pageDay: string): Array<Span & { day: 
   if (Number.isNaN(page)) return [];
   const pageWeekday = new Date(page).getUTCDay();
   const out: Array<Span & { day: string }> = [];
-  for (const [weekday, re] of WEEKDAYS) {
-    re.lastIndex = 0;
-    const back = (pageWeekday - weekday + 7) % 7;
-    const day = new Date(page - back * DAY_MS).toISOString().slice(0, 10);
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, day });
+  const days = new Map<number, string>();
+  WEEKDAY.lastIndex = 0;
+  for (let m = WEEKDAY.exec(text); m; m = WEEKDAY.exec(text)) {
+    const weekday = WEEKDAY_NAMES[(m[1] as string).toLowerCase()];
+    if (weekday === undefined) continue;
+    let day = days.get(weekday);
+    if (day === undefined) {
+      const back = (pageWeekday - weekday + 7) % 7;
+      days.set(weekday, (day = new Date(page - back * DAY_MS).toISOString().slice(0, 10)));
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, day });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /**
@@ -250,6 +281,7 @@ export function* recognizeEventsSteps(
   const blockedIndex = new SpanIndex(blocked);
   const patterns = c.dict.patterns;
   const whole = (h: RawHit) => h.payload.pattern === undefined || patterns[h.payload.pattern]?.parts === 1;
+  // The sentence around a position, found by scanning its neighbourhood (and kept: seeds share sentences).
   const sentenceCache = new Map<number, Span>();
   const sentenceOf = (pos: number): Span => {
     let s = sentenceCache.get(pos);
@@ -258,7 +290,8 @@ export function* recognizeEventsSteps(
   };
 
   /** The parts of a pattern are found in one sentence. */
-  const oneSentence = (m: Span): boolean => sentenceOf(m.start).end >= m.end;
+  const oneSentence = (m: Span & { pattern: number }): boolean =>
+    (patterns[m.pattern]?.parts ?? 1) === 1 || sentenceOf(m.start).end >= m.end;
 
   const out: RecognizedEvent[] = [];
   /** Ongoing themes with a trigger but too little support: decided once the other events are known. */
@@ -287,11 +320,12 @@ export function* recognizeEventsSteps(
     const datesWritten = stated;
     /** A day written next to `s` (in its sentence, within `OTHER_DAY_CHARS`) that is another occasion than this event's. */
     const otherDay = (s: Span): boolean => {
+      const near = [...startingIn(datesWritten, s.start - OTHER_DAY_CHARS - 40, s.end + OTHER_DAY_CHARS)];
+      if (near.length === 0) return false;
       const sentence = sentenceOf(s.start);
-      const from = Math.max(sentence.start, s.start - OTHER_DAY_CHARS - 40);
-      const to = Math.min(sentence.end, s.end + OTHER_DAY_CHARS);
       let other = false;
-      for (const d of startingIn(datesWritten, from, to)) {
+      for (const d of near) {
+        if (d.start < sentence.start || d.start >= sentence.end) continue;
         if (d.end < s.start - OTHER_DAY_CHARS || d.end > sentence.end) continue;
         if (eventDay !== null && d.day === eventDay) return false;
         if (eventDay !== null) other = true;
@@ -384,9 +418,9 @@ export function* recognizeEventsSteps(
     const seenTerms = new Set<string>();
     for (const t of terms) {
       if (counted.length > TERM_CAP + 8) break; // enough to tell; the rest is repetition
+      if (seenTerms.has(t.source)) continue;
       const words = foldWords(text.slice(t.start, t.end));
-      if (seenTerms.has(t.source) || seenTerms.has(words) || counted.some((x) => x.start < t.end && t.start < x.end))
-        continue;
+      if (seenTerms.has(words) || counted.some((x) => x.start < t.end && t.start < x.end)) continue;
       seenTerms.add(t.source);
       seenTerms.add(words);
       counted.push(t);

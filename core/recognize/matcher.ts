@@ -55,21 +55,35 @@ function toHit(text: string, h: RawHit): Hit {
 const NAME_AFTER = /^[ \t\u00a0]+\p{Lu}\p{Ll}/u;
 
 /**
- * Whether an alias hit is a person's title ("NATO secretary general", "Bundeskanzler") that names someone
- * else: the title is ambiguous, shares no word with the person's name, and is followed by a name that is not
- * one of the person's ("NATO Secretary-General Jens Stoltenberg", "German Chancellor Olaf Scholz").
+ * Whether an alias hit is a person's title that names someone else: the title is ambiguous, shares no word with
+ * the person's name, and is followed by a name that is not one of the person's ("NATO Secretary-General Jens
+ * Stoltenberg", "German Chancellor Olaf Scholz"). `titles` caches, per alias phrase, whether it is such a title.
  */
-function titleOfAnother(c: Compiled, text: string, h: RawHit, aliasAt: Map<number, Set<string>>): boolean {
+function titleOfAnother(
+  c: Compiled,
+  text: string,
+  h: RawHit,
+  titles: Map<string, boolean>,
+  aliasAt: () => Map<number, Set<string>>,
+): boolean {
   const p = h.payload;
   if (!p.ambiguous) return false;
-  const e = c.entities.get(p.id);
-  if (!e || e.kind !== 'person') return false;
-  const nameWords = new Set(`${e.name.de} ${e.name.en}`.split(/\s+/).map((w) => foldToken(w)));
-  if (p.phrase.split(/[\s-]+/).some((w) => nameWords.has(foldToken(w)))) return false;
+  const key = `${p.id}\u0000${p.phrase}`;
+  let title = titles.get(key);
+  if (title === undefined) {
+    const e = c.entities.get(p.id);
+    const nameWords = new Set(e ? `${e.name.de} ${e.name.en}`.split(/\s+/).map((w) => foldToken(w)) : []);
+    title = e?.kind === 'person' && !p.phrase.split(/[\s-]+/).some((w) => nameWords.has(foldToken(w)));
+    titles.set(key, title);
+  }
+  if (!title) return false;
   const m = NAME_AFTER.exec(text.slice(h.end, h.end + 8));
   if (!m) return false;
-  const nameStart = h.end + m[0].length - 2;
-  return !(aliasAt.get(nameStart)?.has(p.id) ?? false);
+  return !(
+    aliasAt()
+      .get(h.end + m[0].length - 2)
+      ?.has(p.id) ?? false
+  );
 }
 
 /**
@@ -78,20 +92,32 @@ function titleOfAnother(c: Compiled, text: string, h: RawHit, aliasAt: Map<numbe
  * hits of one start are adjacent (one kind), so one linear pass does. A title
  * followed by another person's name is that person's (`titleOfAnother`).
  */
-function aliasMentions(c: Compiled, order: Map<string, number>, text: string, hits: RawHit[]): Mention[] {
+function aliasMentions(
+  c: Compiled,
+  order: Map<string, number>,
+  titles: Map<string, boolean>,
+  text: string,
+  hits: RawHit[],
+): Mention[] {
   const out: Mention[] = [];
-  const aliasAt = new Map<number, Set<string>>();
-  for (const h of hits) {
-    if (h.payload.kind !== 'alias') continue;
-    const ids = aliasAt.get(h.start);
-    if (ids) ids.add(h.payload.id);
-    else aliasAt.set(h.start, new Set([h.payload.id]));
-  }
+  let starts: Map<number, Set<string>> | null = null;
+  /** The entities whose aliases start at each offset, built when a title first needs it. */
+  const aliasAt = (): Map<number, Set<string>> => {
+    if (starts) return starts;
+    starts = new Map();
+    for (const h of hits) {
+      if (h.payload.kind !== 'alias') continue;
+      const ids = starts.get(h.start);
+      if (ids) ids.add(h.payload.id);
+      else starts.set(h.start, new Set([h.payload.id]));
+    }
+    return starts;
+  };
   let best: RawHit | null = null;
   const flush = () => {
     if (!best) return;
     const e = c.entities.get(best.payload.id);
-    if (e && !titleOfAnother(c, text, best, aliasAt)) {
+    if (e && !titleOfAnother(c, text, best, titles, aliasAt)) {
       out.push({
         start: best.start,
         end: best.end,
@@ -157,6 +183,8 @@ export const STEP_CHARS = 32_768;
 export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): Matcher {
   const c = compile(dataset);
   const entityOrder = new Map(dataset.entities.map((e, i) => [e.id, i]));
+  /** Per alias phrase: a person's title that shares no word with the name (see `titleOfAnother`). */
+  const titles = new Map<string, boolean>();
   const threshold = options.relevanceThreshold ?? RELEVANCE_THRESHOLD;
 
   function findHits(text: string): Hit[] {
@@ -289,7 +317,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
     // Both lists are in text order, and a name that overlaps a trigger is dropped: merge them.
     const mentions: Mention[] = [];
     let ti = 0;
-    for (const m of aliasMentions(c, entityOrder, text, hits)) {
+    for (const m of aliasMentions(c, entityOrder, titles, text, hits)) {
       while (ti < triggerMentions.length && (triggerMentions[ti] as Mention).end <= m.start) {
         mentions.push(triggerMentions[ti] as Mention);
         ti++;
