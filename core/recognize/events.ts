@@ -106,7 +106,7 @@ export interface EventContext {
   pageClose?: boolean;
   /** The dates the page writes (`statedDates`), when the caller has them already. */
   dates?: StatedDate[];
-  /** Debugging: told about every event with a trigger or a cue, recognized or not, and why. */
+  /** Told about every event with a trigger or a cue, recognized or not, and why (see `ScanContext.explainEvents`). */
   explain?: (id: string, points: number, evidence: string[], verdict: string) => void;
 }
 
@@ -312,7 +312,7 @@ export function* recognizeEventsSteps(
         last !== null &&
         (page - last > STALE_DAYS * DAY_MS || first - page > STALE_DAYS * DAY_MS)
       ) {
-        context.explain?.(ev.id, 0, [], 'stale');
+        context.explain?.(ev.id, 0, [], 'the page is dated a month away');
         continue;
       }
     }
@@ -402,7 +402,7 @@ export function* recognizeEventsSteps(
     }
     const seedList: Span[] = [...trigSpans, ...terms, ...anchors];
     if (seedList.length === 0) {
-      context.explain?.(ev.id, 0, [], 'no seed');
+      context.explain?.(ev.id, 0, [], 'no trigger, key term or day with its place or people');
       continue;
     }
     const seeds = new SpanIndex(seedList);
@@ -493,7 +493,11 @@ export function* recognizeEventsSteps(
       ) {
         themes.push({ id: ev.id, points, evidence, triggers: trig.filter(whole) });
       } else {
-        const why = lookingBack ? 'looking back' : points < SUPPORT_NEEDED ? 'too few points' : 'combination';
+        const why = lookingBack
+          ? 'the page looks back on it weeks later'
+          : points < SUPPORT_NEEDED
+            ? 'too little support'
+            : 'no day, place, key term or its people with the trigger';
         context.explain?.(ev.id, points, evidence, why);
       }
       continue;
@@ -504,21 +508,21 @@ export function* recognizeEventsSteps(
       themes.push({ id: ev.id, points, evidence, triggers: trig.filter(whole) });
       continue;
     }
-    context.explain?.(ev.id, points, evidence, 'RECOGNIZED');
+    context.explain?.(ev.id, points, evidence, 'recognized');
     out.push({ id: ev.id, evidence, triggers: trig.filter(whole) });
   }
   // Themes: on a page that is otherwise about the story.
   const storyPage = out.length > 0 || context.pageClose === true;
   for (const t of themes) {
     if (!storyPage) {
-      context.explain?.(t.id, t.points, t.evidence, 'theme without the story');
+      context.explain?.(t.id, t.points, t.evidence, 'only its trigger, on a page not otherwise about the story');
       continue;
     }
     const evidence = [
       ...t.evidence,
       out.length > 0 ? 'on a page about the story (another event)' : "on a page about the story (the page's date)",
     ];
-    context.explain?.(t.id, t.points, evidence, 'RECOGNIZED');
+    context.explain?.(t.id, t.points, evidence, 'recognized');
     out.push({ id: t.id, evidence, triggers: t.triggers });
   }
   const order = new Map(c.dataset.events.map((e, i) => [e.id, i]));

@@ -221,6 +221,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       pageDay,
       pageClose: date !== null && date.days <= CLOSE_DAYS,
       dates: written,
+      ...(context.explainEvents ? { explain: context.explainEvents } : {}),
     });
     yield;
 
