@@ -187,9 +187,13 @@ export function statedDates(text: string, year: number): StatedDate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The latest stated date, as `YYYY-MM-DD`, or null. */
+/**
+ * The latest date written without a year, as `YYYY-MM-DD`, or null: how pages write the days they report ("on
+ * Saturday (March 15)", "on August 18"). A date with its year is more often history ("the memorandum of December
+ * 5, 1994") than the page's own day, which a dateline gives (`datelineOf`).
+ */
 export function statedDayOf(dates: StatedDate[]): string | null {
   let best: string | null = null;
-  for (const d of dates) if (best === null || d.day > best) best = d.day;
+  for (const d of dates) if (!d.year && (best === null || d.day > best)) best = d.day;
   return best;
 }
