@@ -58,10 +58,11 @@
  * only on a page that is otherwise about the story — where another event is
  * recognized or the page's date is close to the story's days
  * (`EventContext.pageClose`).
- * An event whose evidence all lies in one sentence that names it only as the
- * time of something else ("a day after Zelenskyy … visited the White House",
- * "follows Trump's meeting with …", "anknüpfend an den Ukraine-Gipfel") is a
- * passing reference, not reported (`passingReference`).
+ * An event whose every sentence of evidence names it only as the time of
+ * something else or points at it ("a day after Zelenskyy … visited the White
+ * House", "follows Trump's meeting with …", "anknüpfend an den
+ * Ukraine-Gipfel", "bezog sich auf das Gipfeltreffen") is a passing
+ * reference, not reported (`passingReference`).
  * A page dated more than `STALE_DAYS` after a dated event, or more than
  * `STALE_DAYS` before it (an undated one: after or before the story's days),
  * reports another occasion (a video meeting of the same chiefs in another
@@ -254,21 +255,30 @@ function foldWords(phrase: string): string {
  * "in the wake of", "referring to", "nach dem", "anknüpfend an", "bezog sich auf", "après", "dopo", "tras".
  */
 const PASSING =
-  /(?<![\p{L}\p{N}])(?:(?:a|one|two|three|several|days?|weeks?|hours?) (?:days? |weeks? )?after|follows?(?!-)|(?<!the )following|in the wake of|on the heels of|comes? after|referr(?:ing|ed) to|nach (?:dem|der|den|einem|einer)|anknüpfend an|im anschluss an|infolge|bezog sich auf|verwies auf|après|à la suite d|dopo|in seguito a|tras|después de)(?![\p{L}\p{N}])/iu;
+  /(?<![\p{L}\p{N}])(?:(?:a|one|two|three|several|days?|weeks?|hours?) (?:days? |weeks? )?after|follow(?:s|ed)?(?!-)|(?<!the )following|in the wake of|on the heels of|comes? after|referr(?:ing|ed) to|nach (?:dem|der|den|einem|einer)|anknüpfend an|im anschluss an|infolge|bezog sich auf|verwies auf|après|à la suite d|dopo|in seguito a|tras|después de)(?![\p{L}\p{N}])/iu;
 /** How far before an event's first evidence in its sentence such a word governs it. */
 const PASSING_CHARS = 120;
 
 /**
- * All of an event's evidence lies in one sentence that names it only in passing: the event is the object of
- * "a day after", "follows", "anknüpfend an" … written before it in that sentence. The page reports something
- * else and points back at the event (labelled so: "not a passing time reference").
+ * Every sentence that holds evidence of an event names it only as the time of something else, or points at
+ * it: the event is the object of "a day after", "follows", "anknüpfend an", "bezog sich auf" … written before
+ * its first evidence in that sentence. The page reports something else and points back at the event
+ * (labelled so: "not a passing time reference").
  */
 function passingReference(text: string, seeds: Span[], sentenceOf: (pos: number) => Span): boolean {
-  const first = seeds.reduce((a, b) => (b.start < a.start ? b : a));
-  const sentence = sentenceOf(first.start);
-  if (seeds.some((x) => x.start < sentence.start || x.end > sentence.end)) return false;
-  const before = text.slice(Math.max(sentence.start, first.start - PASSING_CHARS), first.start);
-  return PASSING.test(before);
+  /** Sentence start → its first seed. */
+  const firstIn = new Map<number, { sentence: Span; first: number }>();
+  for (const x of seeds) {
+    const sentence = sentenceOf(x.start);
+    if (x.end > sentence.end) return false;
+    const f = firstIn.get(sentence.start);
+    if (!f) firstIn.set(sentence.start, { sentence, first: x.start });
+    else if (x.start < f.first) f.first = x.start;
+  }
+  for (const { sentence, first } of firstIn.values()) {
+    if (!PASSING.test(text.slice(Math.max(sentence.start, first - PASSING_CHARS), first))) return false;
+  }
+  return true;
 }
 
 /** Recognizes the events of `hits`, in dataset order, in steps: one for sorting the hits, one per event with a seed. */

@@ -198,6 +198,8 @@ describe('the bundled dataset', () => {
         'The chiefs talked a day after Zelenskyy and European leaders visited the White House.',
         'The push follows Trump’s meeting with Zelensky and European leaders at the White House.',
         'Anknüpfend an den Ukraine-Gipfel im Weißen Haus mit Selenskyj und europäischen Staats- und Regierungschefs berieten die Generäle.',
+        'A day after Zelenskyy and European leaders visited the White House, the chiefs talked. ' +
+          'Their talks followed Trump’s meeting with European leaders in Washington.',
       ];
       for (const text of passing) expect(ids(text, '2025-08-20'), text).not.toContain('white-house-meeting');
       // The same words that report it, or that say "after" only behind it, or over two sentences, are the event.
