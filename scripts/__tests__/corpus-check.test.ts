@@ -21,7 +21,13 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus');
 /** Pages of the real corpus checked here (an even sample; the CLI checks all). */
 const SAMPLE = 100;
 
-function evaluate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function evaluate(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile('npx', ['tsx', 'scripts/evaluate.ts', ...args], { cwd: ROOT, timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
@@ -77,8 +83,18 @@ describe('corpus index and sample', () => {
 });
 
 describe('evaluate --corpus', () => {
+  // The three runs go at once (each process spends seconds starting).
+  let runs: Record<'full' | 'sample' | 'usage', Promise<Run>>;
+  beforeAll(() => {
+    runs = {
+      full: evaluate(['--corpus', dir]),
+      sample: evaluate(['--corpus', '--sample', '1', '--json', dir]),
+      usage: evaluate(['--sample', '3']),
+    };
+  });
+
   it('names the pages behind every non-zero count and exits 1; a quiet page is not named', async () => {
-    const r = await evaluate(['--corpus', dir]);
+    const r = await runs.full;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`Corpus check of ${dir}: 2 pages`);
@@ -94,14 +110,14 @@ describe('evaluate --corpus', () => {
   }, 60_000);
 
   it('--json and --sample: the first page of an even sample of one is the quiet page, exit 0', async () => {
-    const r = await evaluate(['--corpus', '--sample', '1', '--json', dir]);
+    const r = await runs.sample;
     expect(r.code).toBe(0);
     const check = JSON.parse(r.stdout) as CorpusCheck;
     expect(check).toMatchObject({ pages: 1, indexed: 2, total: 0, relevant: [], highlighted: [] });
   }, 60_000);
 
   it('usage errors exit 2; an unreadable corpus folder is an error', async () => {
-    const r = await evaluate(['--sample', '3']);
+    const r = await runs.usage;
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--sample needs --corpus');
     await expect(checkCorpus(path.join(dir, 'nowhere'), compileMatcher(bundledDataset))).rejects.toThrow(/ENOENT/);
