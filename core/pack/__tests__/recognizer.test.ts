@@ -54,6 +54,7 @@ describe('compilePacks: one dictionary over every enabled pack, relevance per st
     fresh.scan('Donald Trump spielte am Wochenende Golf in Schottland.');
     expect(fresh.storiesCompiled).toBe(0);
     fresh.scan(ARCTIC_REPORT_1);
+    fresh.scan(ARCTIC_REPORT_2);
     const once = fresh.storiesCompiled;
     expect(once).toBeGreaterThanOrEqual(1);
     fresh.scan(ARCTIC_REPORT_2);
