@@ -4,7 +4,7 @@ import { mergePacks, nsId } from '../merge';
 import { storiesOf } from '../stories';
 import { validatePack } from '../validate';
 import type { Pack } from '../schema';
-import { ARCTIC_REPORT_1, ARCTIC_REPORT_2, arcticPack } from './fixture';
+import { arcticPack } from './fixture';
 
 const arctic = (): Pack => {
   const r = validatePack(arcticPack());

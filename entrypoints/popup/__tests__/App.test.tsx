@@ -24,8 +24,10 @@ const summary: PageSummary = {
   disputed: true,
 };
 
+const one = fixture();
 const data = (over: Partial<PopupData> = {}): PopupData => ({
-  dataset: fixture(),
+  dataset: one,
+  stories: [{ id: 'fixture', title: { de: one.name, en: one.name }, dataset: one }],
   settings: { ...DEFAULT_SETTINGS, language: 'en' },
   tabId: 7,
   summary,
