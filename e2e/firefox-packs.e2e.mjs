@@ -27,7 +27,7 @@ after(async () => {
 async function importFile(page, name, text) {
   await page.evaluate(
     (n, t) => {
-      const input = document.querySelector('section.cc-packs input[type="file"]');
+      const input = /** @type {HTMLInputElement} */ (document.querySelector('section.cc-packs input[type="file"]'));
       const files = new DataTransfer();
       files.items.add(new File([t], n, { type: 'application/json' }));
       input.files = files.files;
@@ -118,7 +118,7 @@ describe('Firefox: story packs', () => {
             .then((body) => resolve({ name: this.download, body }));
         };
       });
-      [...document.querySelectorAll('section.cc-packs button')]
+      [...(document.querySelector('section.cc-packs')?.querySelectorAll('button') ?? [])]
         .find((b) => b.textContent === 'Export “Arctic summit in Tromsø”')
         ?.click();
       return clicked;
@@ -128,7 +128,7 @@ describe('Firefox: story packs', () => {
 
     // Remove: its highlights are gone from the next page, the bundled story stays.
     const removed = await options.evaluate(() => {
-      const button = [...document.querySelectorAll('section.cc-packs button')].find(
+      const button = [...(document.querySelector('section.cc-packs')?.querySelectorAll('button') ?? [])].find(
         (b) => b.textContent === 'Remove “Arctic summit in Tromsø”',
       );
       button?.click();
