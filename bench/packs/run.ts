@@ -54,7 +54,7 @@ const offTopic = existsSync(OFF_TOPIC_FILE)
 const story = { name: 'demo/de.html', text: pageText(path.join(ROOT, 'demo/de.html')) };
 
 /** Pages scanned per figure after the first (median and best reported). */
-const RUNS = 15;
+const RUNS = 31;
 
 function measure(count: number) {
   const packs: Pack[] = [bundledPack(), ...syntheticPacks(count - 1)];
