@@ -86,7 +86,12 @@ export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: Popo
               <div key={story.id} class="cc-story">
                 <h4 class="cc-story-title">
                   {story.title}
-                  {story.onPage && <span class="cc-tag">{t('storyOnThisPage')}</span>}
+                  {story.onPage && (
+                    <>
+                      {' '}
+                      <span class="cc-tag">{t('storyOnThisPage')}</span>
+                    </>
+                  )}
                 </h4>
                 <ul class="cc-reports">
                   {view.reports

@@ -134,7 +134,7 @@ describe('Popover', () => {
       />,
     );
     const titles = [...document.querySelectorAll('.cc-story-title')].map((h) => h.textContent);
-    expect(titles).toEqual(['Story B' + 'this page’s story', 'Story A']);
+    expect(titles).toEqual(['Story B this page’s story', 'Story A']);
     const groups = [...document.querySelectorAll('.cc-story')];
     expect(groups[1]!.querySelectorAll('.cc-reports > li')).toHaveLength(1);
     expect(groups[0]!.querySelectorAll('.cc-reports > li')).toHaveLength(ids.length - 1);

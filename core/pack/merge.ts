@@ -25,6 +25,7 @@
  * ambiguity, then order (core/recognize/matcher.ts).
  */
 import type { Claim, CrosscheckEvent, Dataset, Entity, Quote, Source, Aspect } from '../dataset/schema';
+import { storiesIn } from '../dataset/conflicts';
 import { foldName } from '../dataset/fold';
 import type { PackManifest } from './manifest';
 import type { Pack } from './schema';
@@ -165,6 +166,8 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
       } else combined.entities[at] = unionEntity(combined.entities[at]!, e);
     }
   }
+  // A report of one story is not silent on another story's questions.
+  storiesIn(combined, (id) => membership.get(id)?.[0]);
   if (topicPacks.size > 0) combined.topic = { de: topics.de ?? [], en: topics.en ?? [], ...topics };
   return { dataset: combined, parts, membership, origins, topicPacks };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../../data/bundled-pack';
+import { computeStandings } from '../../dataset/conflicts';
 import { mergePacks, nsId } from '../merge';
 import { storiesOf } from '../stories';
 import { validatePack } from '../validate';
@@ -52,6 +53,15 @@ describe('mergePacks', () => {
     expect(alone.dataset.events.map((e) => e.id)).toEqual(arctic().events.map((e) => e.id));
     const term = bundledPack().topic!.de[0]!;
     expect(mergePacks([arctic(), bundledPack()]).topicPacks.get(term)).toEqual([BUNDLED]);
+  });
+
+  it('counts a source silent only on its own story’s questions', () => {
+    const standings = computeStandings(merged.dataset);
+    const attendance = standings.find((s) => s.aspect === nsId(ARCTIC, 'trump-attendance'))!;
+    expect(attendance.silent).toEqual([]); // bundled reports name Trump, but say nothing on the Arctic summit
+    const alone = computeStandings(bundledPack());
+    const own = standings.filter((s) => !s.aspect.includes('--'));
+    expect(own.map((s) => s.silent)).toEqual(alone.map((s) => s.silent));
   });
 
   it('keeps every item of every pack', () => {
