@@ -80,12 +80,39 @@ export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: Popo
           <h3 id={id('reports')} class="cc-section-title">
             {t('whoReported')}
           </h3>
-          <ul class="cc-reports">
-            {view.reports.map((r) => (
-              <SourceReport key={r.source.id} report={r} t={t} />
-            ))}
-            {view.thisPage && <SourceReport report={view.thisPage} t={t} />}
-          </ul>
+          {view.stories ? (
+            // A name several stories share: what each story's sources reported, story by story.
+            view.stories.map((story) => (
+              <div key={story.id} class="cc-story">
+                <h4 class="cc-story-title">
+                  {story.title}
+                  {story.onPage && (
+                    <>
+                      {' '}
+                      <span class="cc-tag">{t('storyOnThisPage')}</span>
+                    </>
+                  )}
+                </h4>
+                <ul class="cc-reports">
+                  {view.reports
+                    .filter((r) => story.sources.includes(r.source.id))
+                    .map((r) => (
+                      <SourceReport key={r.source.id} report={r} t={t} />
+                    ))}
+                  {view.thisPage && story.sources.includes(view.thisPage.source.id) && (
+                    <SourceReport report={view.thisPage} t={t} />
+                  )}
+                </ul>
+              </div>
+            ))
+          ) : (
+            <ul class="cc-reports">
+              {view.reports.map((r) => (
+                <SourceReport key={r.source.id} report={r} t={t} />
+              ))}
+              {view.thisPage && <SourceReport report={view.thisPage} t={t} />}
+            </ul>
+          )}
         </section>
       )}
 

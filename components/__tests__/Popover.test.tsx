@@ -127,4 +127,28 @@ describe('Popover', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Show quote' })[0]!);
     expect(screen.getAllByText('<b onmouseover=alert(3)>q</b>').length).toBeGreaterThan(0);
   });
+
+  it('groups what each story reported under the story, the page’s story first and marked', () => {
+    const view = buildPopoverView(fixture(), { type: 'entity', id: 'trump' }, en)!;
+    const ids = view.reports.map((r) => r.source.id);
+    const stories = [
+      { id: 'b', title: 'Story B', onPage: true, sources: ids.slice(1) },
+      { id: 'a', title: 'Story A', onPage: false, sources: ids.slice(0, 1) },
+    ];
+    render(
+      <Popover
+        view={{ ...view, stories }}
+        lang="en"
+        t={en.t}
+        headingId="pop-h"
+        onClose={vi.fn()}
+        onOpenBrief={vi.fn()}
+      />,
+    );
+    const titles = [...document.querySelectorAll('.cc-story-title')].map((h) => h.textContent);
+    expect(titles).toEqual(['Story B this page’s story', 'Story A']);
+    const groups = [...document.querySelectorAll('.cc-story')];
+    expect(groups[1]!.querySelectorAll('.cc-reports > li')).toHaveLength(1);
+    expect(groups[0]!.querySelectorAll('.cc-reports > li')).toHaveLength(ids.length - 1);
+  });
 });

@@ -24,9 +24,11 @@ export function createMessageHandler(service: RecognitionService) {
       case 'scan':
         return service.scan(message);
       case 'scan-batch':
-        return service.scanBatch(message.texts, message.page, message.relevant);
+        return service.scanBatch(message.texts, message.page, message.relevant, message.stories);
       case 'popover':
-        return service.popover(message.target, message.language, message.pageSource);
+        return pageStories(message.stories, sender).then((stories) =>
+          service.popover(message.target, message.language, message.pageSource, stories),
+        );
       case 'page-summary': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || sender.frameId !== 0) return undefined;
@@ -39,6 +41,14 @@ export function createMessageHandler(service: RecognitionService) {
     }
     return undefined;
   };
+}
+
+/** The stories a popover's page is about: as the message tells, else as the tab's summary says. */
+async function pageStories(told: string[] | undefined, sender: Sender): Promise<string[]> {
+  if (told) return told;
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return [];
+  return ((await tabSummaries.get(tabId).catch(() => null))?.stories ?? []).slice();
 }
 
 const action = () => browser.action ?? browser.browserAction;

@@ -221,7 +221,13 @@ export class ContentApp {
     let replies: ScanReply[];
     try {
       replies = await this.ask<ScanReply[]>(
-        { type: 'scan-batch', texts: texts.map((pt) => pt.text), page: this.page(), relevant },
+        {
+          type: 'scan-batch',
+          texts: texts.map((pt) => pt.text),
+          page: this.page(),
+          relevant,
+          stories: this.findings.stories,
+        },
         controller.signal,
       );
     } catch (e) {

@@ -8,6 +8,7 @@ const page = { url: 'https://example.org/a', host: 'example.org', active: true }
 
 const reply = (over: Partial<ScanReply> = {}): ScanReply => ({
   relevant: true,
+  stories: ['nato'],
   source: null,
   quiet: false,
   targets: [
@@ -37,10 +38,11 @@ describe('PageFindings', () => {
     const f = new PageFindings();
     f.relevant = true;
     f.add(reply(), DEFAULT_SETTINGS.kinds);
-    f.add(reply({ events: [['summit', 5]], ranges: [0, 5, 0] }), DEFAULT_SETTINGS.kinds);
+    f.add(reply({ events: [['summit', 5]], ranges: [0, 5, 0], stories: ['arctic', 'nato'] }), DEFAULT_SETTINGS.kinds);
     expect(f.summary(page)).toEqual({
       ...page,
       relevant: true,
+      stories: ['nato', 'arctic'],
       source: null,
       items: [
         { id: 'nato', kind: 'organization', count: 3 },
