@@ -184,13 +184,16 @@ export async function runHostileData(env, { demoUrl }) {
   step('no extension errors', errs.length === 0, errs.map((e) => e.message.split('\n')[0]).join(' | '));
   await again.close();
 
-  // 6. Back to the bundled dataset.
-  await options.locator('main .cc-data-actions button').click();
+  // 6. Back to the bundled pack alone: the imported (hostile) pack is removed.
+  await options
+    .getByRole('button', { name: /^Remove.*Feindlich|Feindlich.*entfernen$/ })
+    .first()
+    .click();
   const reset = await options
     .waitForFunction(() => !document.body.innerText.includes('Feindlich'), null, { timeout: 5000 })
     .then(() => true)
     .catch(() => false);
-  step('reset to the bundled dataset', reset);
+  step('the imported pack is removed', reset);
   await options.close();
   return { name: 'hostile-data', ok: problems.length === 0, problems, steps };
 }
