@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler, showBadge } from '../lib/background/handlers';
 import { RecognitionService } from '../lib/background/recognition';
+import { adoptOpenTabs, loadFullStage } from '../lib/background/stages';
 import { tabSummaries } from '../lib/background/tab-state';
 import type { ToContent } from '../lib/messages';
 import { loadActiveDataset, recheckImportedDataset, watchActiveDataset } from '../lib/storage/dataset-store';
@@ -14,7 +15,7 @@ import { loadActiveDataset, recheckImportedDataset, watchActiveDataset } from '.
 export default defineBackground(() => {
   const service = new RecognitionService(async () => (await loadActiveDataset()).dataset);
   watchActiveDataset(() => service.reset());
-  browser.runtime.onMessage.addListener(createMessageHandler(service));
+  browser.runtime.onMessage.addListener(createMessageHandler(service, loadFullStage));
   service.warm();
 
   // Readers of an imported dataset trust that it validated (lib/storage/dataset-store.ts): after an
@@ -24,6 +25,8 @@ export default defineBackground(() => {
     recheckImportedDataset().catch((e: unknown) => console.warn('Crosscheck: cannot check the imported dataset', e));
     // First run: the welcome page (the extension's own file) says what the highlights mean.
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // The pages already open get this version's first stage (an older one there cleans up).
+    if (details.reason === 'install' || details.reason === 'update') void adoptOpenTabs();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.delete(tabId));
