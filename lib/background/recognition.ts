@@ -28,8 +28,6 @@ interface Compiled {
   disputed: Set<string>;
 }
 
-/** Relevance score from which a page checked by the first stage gets its full stage (relevant: 4). */
-const CHECK_SCORE = 2;
 /** Characters of a long text judged on their own first. */
 const CHECK_HEAD_CHARS = 20_000;
 
@@ -119,18 +117,17 @@ export class RecognitionService {
   /**
    * The first stage's question: is a page about the story, so that its full
    * stage is worth loading? Its text was read without layout (hidden menus
-   * included) and may be cut at a cap, so the answer leans to yes: relevant,
-   * or at least half the evidence relevance needs, or any name of the data
-   * in a text that was cut short. The head of a long text is judged first,
-   * so that a story page hears yes soon.
+   * included: more evidence, never less, than the full stage reads), with the
+   * same page context, and may be cut at a cap, so: relevant, or any name,
+   * trigger or cue of the data in a text that was cut short. The head of a
+   * long text is judged first, so that a story page hears yes soon.
    */
   async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
     const c = await this.ready();
     const start = performance.now();
     const judge = (t: string, whole: boolean) => {
       const result = c.matcher.scan(t, scanContext(page, false));
-      if (result.relevant || result.relevance.score >= CHECK_SCORE) return true;
-      return !whole && c.matcher.findHits(t).length > 0;
+      return result.relevant || (!whole && c.matcher.findHits(t).length > 0);
     };
     const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
     const load = (head !== null && judge(head, true)) || judge(text, complete);
