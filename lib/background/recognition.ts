@@ -13,7 +13,7 @@
  */
 import { computeStandings } from '../../core/dataset/conflicts';
 import type { Dataset } from '../../core/dataset/schema';
-import { compileMatcher, type Matcher, type ScanContext, type ScanResult } from '../../core/recognize/index';
+import { compileMatcher, type Hit, type Matcher, type ScanContext, type ScanResult } from '../../core/recognize/index';
 import type { UiLanguage } from '../../core/settings';
 import { buildPopoverView, type PopoverTarget } from '../../core/views/popover-view';
 import { viewIndex } from '../../core/views/view-index';
@@ -118,8 +118,9 @@ export class RecognitionService {
    * The first stage's question: is a page about the story, so that its full
    * stage is worth loading? Its text was read without layout (hidden menus
    * included: more evidence, never less, than the full stage reads), with the
-   * same page context, and may be cut at a cap, so: relevant, or any name,
-   * trigger or cue of the data in a text that was cut short. The head of a
+   * same page context, and may be cut at a cap, so: relevant, or a text cut
+   * short that names something of the story (an unambiguous name, an event's
+   * trigger, a topic term: not the cue words any German page has, "werden"). The head of a
    * long text is judged first, so that a story page hears yes soon.
    */
   async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
@@ -127,7 +128,7 @@ export class RecognitionService {
     const start = performance.now();
     const judge = (t: string, whole: boolean) => {
       const result = c.matcher.scan(t, scanContext(page, false));
-      return result.relevant || (!whole && c.matcher.findHits(t).length > 0);
+      return result.relevant || (!whole && c.matcher.findHits(t).some(namesTheStory));
     };
     const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
     const load = (head !== null && judge(head, true)) || judge(text, complete);
@@ -183,6 +184,11 @@ export class RecognitionService {
     const quiet = checkQuiet && !result.relevant && c.matcher.findHits(text).length === 0;
     return toReply(result, c.disputed, quiet);
   }
+}
+
+/** A hit that points at the story rather than at the language: an unambiguous name, a trigger, a topic term. */
+function namesTheStory(hit: Hit): boolean {
+  return (hit.kind === 'alias' && !hit.ambiguous) || hit.kind === 'trigger' || hit.kind === 'topic';
 }
 
 /** What the recognition core is told besides the text: what the page says about itself, and known relevance. */

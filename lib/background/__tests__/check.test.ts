@@ -63,6 +63,13 @@ describe('the first stage’s check, in the background', () => {
     expect(loaded).toHaveLength(1);
   });
 
+  it('a German page about nothing, cut short, is not loaded for the words every German page has', async () => {
+    const { check, loaded } = setup();
+    const html = `<body>${'<p>Der Sportverein lädt diese Woche ein; es werden Kuchen verkauft, der Vorstand prüft die Kasse.</p>'.repeat(200)}</body>`;
+    expect(await check(html, 0, 2_000)).toEqual({ load: false });
+    expect(loaded).toEqual([]);
+  });
+
   it('turned off on the site: nothing is judged nor loaded, the answer says off', async () => {
     const { check, loaded } = setup();
     await setSiteEnabled('news.example.org', false);
