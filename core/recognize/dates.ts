@@ -9,6 +9,13 @@
  *   or month–day–year with month names in German, English, French, Italian,
  *   Spanish and Polish, full or abbreviated ("20. August 2025", "Aug. 20,
  *   2025", "20 août 2025", "20 sierpnia 2025").
+ * - `statedDates(text, year)`: every date written anywhere in a text with
+ *   its day and month ("20. August", "Aug. 20", "le 18 août", "18 de
+ *   agosto", "20.08.2025", "March 15"), with its year, or `year` when none is
+ *   written — one pass of a few regular expressions over the text, whatever
+ *   the dataset. `statedDayOf(dates)`: the latest of them, the best guess of
+ *   a page's date when it gives none itself (pages report what has
+ *   happened, and plans only days ahead).
  * - `storySpan(dataset)`: the first and last day of the story: the day-
  *   precise dates of its events and of its sources' publication.
  * - `daysOutside(day, span)`: how many days a date lies before or after the
@@ -118,4 +125,75 @@ export function daysOutside(value: string, span: Span): number | null {
   if (to < first) return Math.round((first - to) / DAY_MS);
   if (from > last) return Math.round((from - last) / DAY_MS);
   return 0;
+}
+
+/** A date written in a text, resolved to a day. */
+export interface StatedDate {
+  start: number;
+  end: number;
+  /** `YYYY-MM-DD`. */
+  day: string;
+  /** Whether the text writes the year. */
+  year: boolean;
+}
+
+const S_MONTH = '(\\p{L}{3,12})\\.?';
+const S_DM = new RegExp(
+  `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\.|er|st|nd|rd|th)?\\s+(?:de\\s+)?${S_MONTH}(?:,?\\s+(?:de\\s+)?((?:19|20)\\d\\d)(?!\\d))?`,
+  'gu',
+);
+// Month first (English): the month written with a capital ("May 12", not "may 12 people").
+const S_MD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(\\p{Lu}\\p{L}{2,11})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{N}])(?:,?\\s+((?:19|20)\\d\\d)(?!\\d))?`,
+  'gu',
+);
+const S_ISO = /(?<!\d)((?:19|20)\d\d)-(\d{2})-(\d{2})(?!\d)/g;
+const S_NUM = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)?(?!\d)/g;
+
+/** Every date with day and month written in `text`, in text order; `year` where the text writes none. */
+export function statedDates(text: string, year: number): StatedDate[] {
+  const out: StatedDate[] = [];
+  const add = (start: number, end: number, y: number | null, m: number | undefined, d: number) => {
+    if (!m) return;
+    const v = day(y ?? year, m, d);
+    if (v) out.push({ start, end, day: v, year: y !== null });
+  };
+  for (const re of [S_DM, S_MD, S_ISO, S_NUM]) re.lastIndex = 0;
+  for (let m = S_DM.exec(text); m; m = S_DM.exec(text)) {
+    add(
+      m.index,
+      m.index + m[0].length,
+      m[3] ? Number(m[3]) : null,
+      MONTHS[(m[2] as string).toLowerCase()],
+      Number(m[1]),
+    );
+  }
+  for (let m = S_MD.exec(text); m; m = S_MD.exec(text)) {
+    add(
+      m.index,
+      m.index + m[0].length,
+      m[3] ? Number(m[3]) : null,
+      MONTHS[(m[1] as string).toLowerCase()],
+      Number(m[2]),
+    );
+  }
+  for (let m = S_ISO.exec(text); m; m = S_ISO.exec(text)) {
+    add(m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  for (let m = S_NUM.exec(text); m; m = S_NUM.exec(text)) {
+    // "20.08." needs its year or a following space; "3.5" (a number) is not a date.
+    add(m.index, m.index + m[0].length, m[3] ? Number(m[3]) : null, Number(m[2]), Number(m[1]));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The latest date written without a year, as `YYYY-MM-DD`, or null: how pages write the days they report ("on
+ * Saturday (March 15)", "on August 18"). A date with its year is more often history ("the memorandum of December
+ * 5, 1994") than the page's own day, which a dateline gives (`datelineOf`).
+ */
+export function statedDayOf(dates: StatedDate[]): string | null {
+  let best: string | null = null;
+  for (const d of dates) if (!d.year && (best === null || d.day > best)) best = d.day;
+  return best;
 }

@@ -30,9 +30,9 @@ import { claimHits, detectClaimsFrom } from './claims';
 import { compile, type Compiled } from './compiled';
 import { recognizeEventsSteps } from './events';
 import { rawCursor, scanRaw, type RawHit } from './hits';
-import { daysOutside, datelineOf } from './dates';
+import { daysOutside, datelineOf, statedDates, statedDayOf, type StatedDate } from './dates';
 import { foldToken } from './fold';
-import { judgeRelevance, RELEVANCE_THRESHOLD, type PageDate } from './relevance';
+import { CLOSE_DAYS, judgeRelevance, RELEVANCE_THRESHOLD, type PageDate } from './relevance';
 import { decideSource, findQuotes, noQuotesFound } from './source';
 import type { ClaimMatch, EventMatch, Hit, Matcher, MatcherOptions, Mention, ScanContext, ScanResult } from './types';
 
@@ -51,18 +51,73 @@ function toHit(text: string, h: RawHit): Hit {
   return hit;
 }
 
+/** A capitalized word right after a position (past spaces): the start of a name. */
+const NAME_AFTER = /^[ \t\u00a0]+\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether an alias hit is a person's title that names someone else: the title is ambiguous, shares no word with
+ * the person's name, and is followed by a name that is not one of the person's ("NATO Secretary-General Jens
+ * Stoltenberg", "German Chancellor Olaf Scholz"). `titles` caches, per alias phrase, whether it is such a title.
+ */
+function titleOfAnother(
+  c: Compiled,
+  text: string,
+  h: RawHit,
+  titles: Map<string, boolean>,
+  aliasAt: () => Map<number, Set<string>>,
+): boolean {
+  const p = h.payload;
+  if (!p.ambiguous) return false;
+  const key = `${p.id}\u0000${p.phrase}`;
+  let title = titles.get(key);
+  if (title === undefined) {
+    const e = c.entities.get(p.id);
+    const nameWords = new Set(e ? `${e.name.de} ${e.name.en}`.split(/\s+/).map((w) => foldToken(w)) : []);
+    title = e?.kind === 'person' && !p.phrase.split(/[\s-]+/).some((w) => nameWords.has(foldToken(w)));
+    titles.set(key, title);
+  }
+  if (!title) return false;
+  const m = NAME_AFTER.exec(text.slice(h.end, h.end + 8));
+  if (!m) return false;
+  return !(
+    aliasAt()
+      .get(h.end + m[0].length - 2)
+      ?.has(p.id) ?? false
+  );
+}
+
 /**
  * One alias mention per span: prefer an entity for which the alias is
  * unambiguous, then dataset order (`order`). Hits come by start, and the alias
- * hits of one start are adjacent (one kind), so one linear pass does.
+ * hits of one start are adjacent (one kind), so one linear pass does. A title
+ * followed by another person's name is that person's (`titleOfAnother`).
  */
-function aliasMentions(c: Compiled, order: Map<string, number>, text: string, hits: RawHit[]): Mention[] {
+function aliasMentions(
+  c: Compiled,
+  order: Map<string, number>,
+  titles: Map<string, boolean>,
+  text: string,
+  hits: RawHit[],
+): Mention[] {
   const out: Mention[] = [];
+  let starts: Map<number, Set<string>> | null = null;
+  /** The entities whose aliases start at each offset, built when a title first needs it. */
+  const aliasAt = (): Map<number, Set<string>> => {
+    if (starts) return starts;
+    starts = new Map();
+    for (const h of hits) {
+      if (h.payload.kind !== 'alias') continue;
+      const ids = starts.get(h.start);
+      if (ids) ids.add(h.payload.id);
+      else starts.set(h.start, new Set([h.payload.id]));
+    }
+    return starts;
+  };
   let best: RawHit | null = null;
   const flush = () => {
     if (!best) return;
     const e = c.entities.get(best.payload.id);
-    if (e) {
+    if (e && !titleOfAnother(c, text, best, titles, aliasAt)) {
       out.push({
         start: best.start,
         end: best.end,
@@ -104,14 +159,22 @@ function foldPhrase(phrase: string): string {
     .join(' ');
 }
 
-/** The page's own date: its published meta data, else a dateline in the text; with its distance from the story. */
-function pageDate(c: Compiled, text: string, context: ScanContext): PageDate | null {
+/**
+ * The page's own date: its published meta data, else a dateline in the text, else the latest date the text
+ * writes (a page that gives no date of its own is from about the last day it reports); with its distance from
+ * the story.
+ */
+function pageDate(c: Compiled, text: string, context: ScanContext, written: StatedDate[]): PageDate | null {
   if (!c.span) return null;
   const published = context.page?.published ?? null;
-  const value = published ?? datelineOf(text);
+  const dateline = published ? null : datelineOf(text);
+  // A dateline that the text's own dates go past is a caption's or an archive's date, not the page's.
+  const latest = published ? null : statedDayOf(written);
+  const text_ = latest !== null && (dateline === null || latest > dateline) ? latest : null;
+  const value = published ?? text_ ?? dateline;
   if (!value) return null;
   const days = daysOutside(value, c.span);
-  return days === null ? null : { value, from: published ? 'published' : 'dateline', days };
+  return days === null ? null : { value, from: published ? 'published' : text_ ? 'text' : 'dateline', days };
 }
 
 /** Default step of `scanSteps`, in characters: a few milliseconds of work in a browser. */
@@ -120,6 +183,8 @@ export const STEP_CHARS = 32_768;
 export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): Matcher {
   const c = compile(dataset);
   const entityOrder = new Map(dataset.entities.map((e, i) => [e.id, i]));
+  /** Per alias phrase: a person's title that shares no word with the name (see `titleOfAnother`). */
+  const titles = new Map<string, boolean>();
   const threshold = options.relevanceThreshold ?? RELEVANCE_THRESHOLD;
 
   function findHits(text: string): Hit[] {
@@ -149,9 +214,15 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
       }
     }
     yield;
-    const date = pageDate(c, text, context);
+    const written = statedDates(text, c.span ? Number(c.span.first.slice(0, 4)) : new Date().getUTCFullYear());
+    const date = pageDate(c, text, context, written);
     const pageDay = date && /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? date.value : null;
-    const events = yield* recognizeEventsSteps(c, text, hits, { pageDay });
+    const events = yield* recognizeEventsSteps(c, text, hits, {
+      pageDay,
+      pageClose: date !== null && date.days <= CLOSE_DAYS,
+      dates: written,
+      ...(context.explainEvents ? { explain: context.explainEvents } : {}),
+    });
     yield;
 
     // Evidence for relevance: unambiguous names, trigger hits, topic terms, in the text and the title.
@@ -247,7 +318,7 @@ export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): 
     // Both lists are in text order, and a name that overlaps a trigger is dropped: merge them.
     const mentions: Mention[] = [];
     let ti = 0;
-    for (const m of aliasMentions(c, entityOrder, text, hits)) {
+    for (const m of aliasMentions(c, entityOrder, titles, text, hits)) {
       while (ti < triggerMentions.length && (triggerMentions[ti] as Mention).end <= m.start) {
         mentions.push(triggerMentions[ti] as Mention);
         ti++;

@@ -124,9 +124,13 @@ export function distance(a: Span, b: Span): number {
 /**
  * Matches of the patterns among `hits` (all of one aspect, one sentence):
  * per pattern, the tightest span that holds one hit of each part, when it
- * is at most `PATTERN_WINDOW` long.
+ * is at most `window` (`PATTERN_WINDOW`) long.
  */
-export function patternMatches(patterns: Pattern[], hits: RawHit[]): Array<Span & { pattern: number }> {
+export function patternMatches(
+  patterns: Pattern[],
+  hits: RawHit[],
+  window = PATTERN_WINDOW,
+): Array<Span & { pattern: number }> {
   const byPattern = new Map<number, RawHit[][]>();
   for (const h of hits) {
     const p = h.payload.pattern;
@@ -167,7 +171,7 @@ export function patternMatches(patterns: Pattern[], hits: RawHit[]): Array<Span 
         start = Math.min(start, near.start);
         end = Math.max(end, near.end);
       }
-      if (end - start <= PATTERN_WINDOW && (!best || end - start < best.end - best.start)) best = { start, end };
+      if (end - start <= window && (!best || end - start < best.end - best.start)) best = { start, end };
     }
     if (best) out.push({ ...best, pattern: p });
   }

@@ -25,7 +25,11 @@
  *   first lines of the text) against the story's days (`dates.ts`): within
  *   `CLOSE_DAYS` of them +3, within a month +1, within three months −2,
  *   within a year −4, further −8 (a 2018 or 2023 report is another story,
- *   whoever it names). An unknown date counts 0.
+ *   whoever it names). A page without either is dated by the latest day its
+ *   text writes ("on Saturday (March 15)"; the story's year where none is
+ *   written): the same points, but at most +1 and never an anchor — a guess
+ *   tells a page of another month more surely than one of the story. An
+ *   unknown date counts 0.
  * - the page's title counts like its text (evidence found only there is
  *   marked "title").
  *
@@ -45,6 +49,7 @@ export const TOPIC_ANCHOR = 2;
 /** Days from the story's span that count as close. */
 export const CLOSE_DAYS = 12;
 const EVENT_POINTS = 4;
+const TEXT_DATE_CAP = 1;
 const TRIGGER_POINTS = 1;
 const TRIGGER_CAP = 2;
 const CLAIM_POINTS = 2;
@@ -67,7 +72,7 @@ export function specificityOf(e: Entity): 'story' | 'topic' | 'general' {
 export interface PageDate {
   /** `YYYY-MM-DD` or `YYYY-MM`. */
   value: string;
-  /** "published" (the page's meta data) or "dateline" (found in the text). */
+  /** "published" (the page's meta data), "dateline" (found in the text's first lines) or "text" (the latest day the text writes). */
   from: string;
   /** Days outside the story's span (0 inside). */
   days: number;
@@ -132,8 +137,11 @@ export function judgeRelevance(input: RelevanceInput, threshold = RELEVANCE_THRE
   let close = false;
   if (input.date) {
     const d = input.date;
-    const pts = datePoints(d.days);
-    close = d.days <= CLOSE_DAYS;
+    // A date guessed from the dates the text writes (no year, or another day's) speaks against a page more
+    // surely than for it: close to the story it counts at most TEXT_DATE_CAP and anchors nothing.
+    const guessed = d.from === 'text';
+    const pts = guessed ? Math.min(TEXT_DATE_CAP, datePoints(d.days)) : datePoints(d.days);
+    close = !guessed && d.days <= CLOSE_DAYS;
     score += pts;
     reasons.push(
       `${pts >= 0 ? '+' : ''}${pts} page date ${d.value} (${d.from}), ${d.days === 0 ? 'within the story' : `${d.days} days from the story`}`,

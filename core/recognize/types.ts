@@ -89,6 +89,11 @@ export interface ScanContext {
    * relevance rule and report everything found.
    */
   relevant?: boolean;
+  /**
+   * For tools that explain recognition (`npm run evaluate`): told about every event the page gives evidence for,
+   * recognized or not, with its points, evidence and the verdict ("recognized", "too few points", …).
+   */
+  explainEvents?: (id: string, points: number, evidence: string[], verdict: string) => void;
 }
 
 /** What a dictionary phrase is. */

@@ -17,6 +17,9 @@
  *   dataset knows; precision over the people highlighted (a highlighted
  *   person the labels do not list is a false one);
  * - events (on-story pages): recognized event ids against the labelled ones;
+ *   every event the page gives evidence for is listed with the recognizer's
+ *   points, evidence and verdict (`eventsConsidered`; a missed event shows its
+ *   verdict in the readable report), so a miss can be read, not guessed;
  * - near-topic pages: the right result is no highlight at all; the pages
  *   with any highlight (names, events) are counted;
  * - disputed questions the labels define (air support, who met on 20 August,
@@ -190,6 +193,8 @@ export interface PageScore {
   source: string | null;
   persons: { expected: string[]; found: string[]; missed: string[]; extra: string[] };
   events: { expected: string[]; found: string[]; missed: string[]; extra: string[] };
+  /** Every event the page gives evidence for: the recognizer's points, evidence and verdict. */
+  eventsConsidered: Array<{ id: string; points: number; evidence: string[]; verdict: string }>;
   questions: Array<{ aspect: string; expected: string | null; flagged: string[]; verdict: string }>;
   falseFlags: Array<{ aspect: string; value: string; sentence: string }>;
 }
@@ -245,7 +250,11 @@ export async function evaluateFolder(dir: string, dataset: Dataset, matcher: Mat
   const scores: PageScore[] = [];
   for (const p of pages) {
     const read = await readHtmlPage(pageHtml(p.header, p.text), p.header.url);
-    const result: ScanResult = matcher.scan(read.text, { page: read.page });
+    const eventsConsidered: PageScore['eventsConsidered'] = [];
+    const result: ScanResult = matcher.scan(read.text, {
+      page: read.page,
+      explainEvents: (id, points, evidence, verdict) => eventsConsidered.push({ id, points, evidence, verdict }),
+    });
     const near = p.label.kind === 'near-topic';
 
     const labelled = p.label.persons.map((s) => foldToken(s.split(/\s+/).pop() ?? s));
@@ -276,6 +285,7 @@ export async function evaluateFolder(dir: string, dataset: Dataset, matcher: Mat
         missed: expectedEvents.filter((e) => !foundEvents.includes(e)),
         extra: foundEvents.filter((e) => !expectedEvents.includes(e)),
       },
+      eventsConsidered,
       questions: [],
       falseFlags: [],
     };
@@ -359,6 +369,12 @@ export async function evaluateFolder(dir: string, dataset: Dataset, matcher: Mat
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
+/** Why an event was not recognized on a page, as " (verdict, N points)", or "" when the page gave no evidence. */
+function whyNot(p: PageScore, id: string): string {
+  const e = p.eventsConsidered.find((x) => x.id === id);
+  return e ? ` (${e.verdict}, ${e.points} points)` : ' (no evidence)';
+}
+
 /** The readable report. */
 export function formatEvaluation(ev: Evaluation): string {
   const lines: string[] = [`Evaluation of ${ev.dir} (${ev.pages.length} pages)`, ''];
@@ -380,7 +396,7 @@ export function formatEvaluation(ev: Evaluation): string {
     if (ev2.expected.length || ev2.found.length) {
       lines.push(
         `    events ${ev2.expected.length - ev2.missed.length}/${ev2.expected.length}` +
-          (ev2.missed.length ? ` missed: ${ev2.missed.join(', ')}` : '') +
+          (ev2.missed.length ? ` missed: ${ev2.missed.map((id) => `${id}${whyNot(p, id)}`).join(', ')}` : '') +
           (ev2.extra.length ? ` extra: ${ev2.extra.join(', ')}` : ''),
       );
     }

@@ -142,6 +142,78 @@ describe('the bundled dataset', () => {
     expect(alaska.events.map((e) => e.id)).toContain('alaska-summit');
   });
 
+  describe('events from what a page says (texts written for these tests)', () => {
+    const ids = (text: string, published?: string) =>
+      matcher
+        .scan(text, { relevant: true, ...(published ? { page: { published, url: null, title: null } } : {}) })
+        .events.map((e) => e.id);
+
+    it('takes the event’s day in the languages pages write it', () => {
+      for (const text of [
+        'Le sommet a eu lieu à la Maison Blanche le 18 août, en présence de Trump.',
+        'La cumbre tuvo lugar en la Casa Blanca el 18 de agosto.',
+        'The leaders gathered at the White House on Aug. 18, 2025.',
+      ]) {
+        expect(ids(text), text).toContain('white-house-meeting');
+      }
+    });
+
+    it('the day with two participants in one sentence is the event, without any trigger word', () => {
+      expect(ids('Putin and Trump held three-on-three talks on August 15.')).toEqual(['alaska-summit']);
+      expect(ids('Putin and Trump held talks.')).toEqual([]);
+    });
+
+    it('another day written next to the words is another occasion', () => {
+      const text = 'European leaders met Zelensky and Trump at the White House on Monday, Macron said.';
+      expect(ids(text, '2025-08-19')).toContain('white-house-meeting');
+      expect(ids('Trump in the Oval Office of the White House with European leaders on Aug. 14, 2025.')).toEqual([]);
+    });
+
+    it('the White House that speaks is not the place of a meeting', () => {
+      expect(ids('White House spokesperson Karoline Leavitt said Zelensky and European leaders were welcome.')).toEqual(
+        [],
+      );
+    });
+
+    it('counts a phrase once, however many language lists know it', () => {
+      // "Trump + Putin + Zelensky" is a key term of the trilateral meeting in five languages: one term, no event.
+      expect(ids('Trump said Putin and Zelensky were ready; Putin and Zelensky agreed.')).not.toContain(
+        'trilateral-meeting',
+      );
+    });
+
+    it('a trigger that names who and what counts only on a page about the story', () => {
+      const text = 'Vorbereitungen für ein Treffen zwischen Selenskyj und Putin liefen.';
+      expect(ids(text)).toEqual([]);
+      expect(ids(text, '2025-08-20')).toEqual(['putin-zelensky-summit']);
+      expect(ids(text, '2025-05-16')).toEqual([]);
+    });
+
+    it('the parts of a trigger are found in one sentence', () => {
+      expect(ids('Neither meeting resulted in progress. Trump guides Putin and Zelensky.', '2025-08-20')).toEqual([]);
+    });
+
+    it('weeks after a one-day event, a page that gives neither its day nor its place only looks back on it', () => {
+      const text = 'Trump hat US-Bodentruppen ausgeschlossen, bietet aber Luftunterstützung an.';
+      expect(ids(text, '2025-08-20')).toEqual(['trump-rules-out-us-troops']);
+      expect(ids(text, '2025-09-05')).toEqual([]);
+    });
+  });
+
+  it('a title followed by another person’s name is that person’s, not the dataset’s', () => {
+    const ids = (text: string) =>
+      matcher
+        .scan(text, { relevant: true })
+        .mentions.filter((m) => m.kind === 'person')
+        .map((m) => m.id);
+    expect(ids('NATO Secretary-General Jens Stoltenberg and German Chancellor Olaf Scholz met Trump.')).toEqual([
+      'donald-trump',
+    ]);
+    expect(
+      ids('NATO-Generalsekretär Mark Rutte und Bundeskanzler Merz trafen den NATO-Chef, sagte der Kanzler.'),
+    ).toEqual(['mark-rutte', 'mark-rutte', 'friedrich-merz', 'friedrich-merz', 'mark-rutte', 'friedrich-merz']);
+  });
+
   it('finds names in hard typography', () => {
     const text =
       'KEIN NATO-BEITRITT DER UKRAINE, schrieb Trump. Selenskyjs Antwort kam schnell; Zelenskyy’s office and ' +

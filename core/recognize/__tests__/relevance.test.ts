@@ -285,9 +285,26 @@ describe('events', () => {
   });
 
   it('an event alone makes a page relevant', () => {
-    const r = matcher.scan('Die Verteidigungschefs hielten am 20. August eine Videokonferenz ab.');
+    const r = matcher.scan('Die Verteidigungschefs hielten eine Videokonferenz ab.');
     expect(r.relevance.score).toBe(4);
     expect(r.relevant).toBe(true);
     expect(r.relevance.reasons).toContain('+4 event video-call (NATO defence chiefs video call)');
+  });
+
+  it('a page without a date of its own is dated by the latest day its text writes', () => {
+    // The story's day: a guess, so it adds little.
+    const close = matcher.scan('Die Verteidigungschefs hielten am 20. August eine Videokonferenz ab.');
+    expect(close.relevance.reasons).toContain('+1 page date 2025-08-20 (text), within the story');
+    expect(close.relevant).toBe(true);
+    // Another month: the same words report another meeting — no event, and the date counts against the page.
+    const far = matcher.scan('Die Verteidigungschefs hielten am Samstag (15. März) eine Videokonferenz ab.');
+    expect(far.events).toEqual([]);
+    expect(far.relevance.reasons).toContain('-4 page date 2025-03-15 (text), 153 days from the story');
+    expect(far.relevant).toBe(false);
+    // The page's own date wins over the days it writes.
+    const dated = matcher.scan('Die Verteidigungschefs hielten am 15. März eine Videokonferenz ab.', {
+      page: { published: '2025-08-21', url: null, title: null },
+    });
+    expect(dated.relevance.reasons).toContain('+3 page date 2025-08-21 (published), within the story');
   });
 });
