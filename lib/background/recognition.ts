@@ -119,8 +119,8 @@ export class RecognitionService {
    * stage is worth loading? Its text was read without layout (hidden menus
    * included: more evidence, never less, than the full stage reads), with the
    * same page context, and may be cut at a cap, so: relevant, or a text cut
-   * short that names something of the story (an unambiguous name, an event's
-   * trigger, a topic term: not the cue words any German page has, "werden"). The head of a
+   * short that names something of the story (an unambiguous name or a topic
+   * term: not the triggers and cue words any German page has, "nachts", "werden"). The head of a
    * long text is judged first, so that a story page hears yes soon.
    */
   async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
@@ -186,9 +186,13 @@ export class RecognitionService {
   }
 }
 
-/** A hit that points at the story rather than at the language: an unambiguous name, a trigger, a topic term. */
+/**
+ * A hit that points at the story rather than at the language: an unambiguous
+ * name or a topic term. Not triggers ("nachts"), cues or signals ("werden"):
+ * any local news page has those.
+ */
 function namesTheStory(hit: Hit): boolean {
-  return (hit.kind === 'alias' && !hit.ambiguous) || hit.kind === 'trigger' || hit.kind === 'topic';
+  return (hit.kind === 'alias' && !hit.ambiguous) || hit.kind === 'topic';
 }
 
 /** What the recognition core is told besides the text: what the page says about itself, and known relevance. */
