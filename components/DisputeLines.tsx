@@ -15,14 +15,18 @@ export function DisputeLines({ lines, t }: { lines: DisputeLineView[]; t: Transl
         <li key={line.aspect} class={line.page ? 'cc-dline cc-dline--page' : 'cc-dline'}>
           <details>
             <summary>
-              <span class="cc-dline-q">{line.question}</span>
+              <span class="cc-dline-q" title={line.question}>
+                {line.question}
+              </span>
               <span class="cc-sr">: </span>
               {line.page ? (
-                <span class="cc-dline-tally cc-page-says">
+                <span class="cc-dline-tally cc-page-says" title={`${line.page.says}: ${line.page.others}`}>
                   <strong>{line.page.says}</strong>: {line.page.others}
                 </span>
               ) : (
-                <span class="cc-dline-tally">{line.tally}</span>
+                <span class="cc-dline-tally" title={line.tally}>
+                  {line.tally}
+                </span>
               )}
             </summary>
             <ul class="cc-positions">

@@ -80,12 +80,39 @@ export function Popover({ view, lang, t, headingId, onClose, onOpenBrief }: Popo
           <h3 id={id('reports')} class="cc-section-title">
             {t('whoReported')}
           </h3>
-          <ul class="cc-reports">
-            {view.reports.map((r) => (
-              <SourceReport key={r.source.id} report={r} t={t} />
-            ))}
-            {view.thisPage && <SourceReport report={view.thisPage} t={t} />}
-          </ul>
+          {view.stories ? (
+            // A name several stories share: what each story's sources reported, story by story.
+            view.stories.map((story) => (
+              <div key={story.id} class="cc-story">
+                <h4 class="cc-story-title">
+                  {story.title}
+                  {story.onPage && (
+                    <>
+                      {' '}
+                      <span class="cc-tag">{t('storyOnThisPage')}</span>
+                    </>
+                  )}
+                </h4>
+                <ul class="cc-reports">
+                  {view.reports
+                    .filter((r) => story.sources.includes(r.source.id))
+                    .map((r) => (
+                      <SourceReport key={r.source.id} report={r} t={t} />
+                    ))}
+                  {view.thisPage && story.sources.includes(view.thisPage.source.id) && (
+                    <SourceReport report={view.thisPage} t={t} />
+                  )}
+                </ul>
+              </div>
+            ))
+          ) : (
+            <ul class="cc-reports">
+              {view.reports.map((r) => (
+                <SourceReport key={r.source.id} report={r} t={t} />
+              ))}
+              {view.thisPage && <SourceReport report={view.thisPage} t={t} />}
+            </ul>
+          )}
         </section>
       )}
 
@@ -139,7 +166,7 @@ function SourceReport({ report, t }: { report: SourceReportView; t: Translate })
     <li class={source.thisPage ? 'cc-report cc-report--page' : 'cc-report'}>
       <details>
         <summary class="cc-report-line">
-          <SourceChip source={source} /> <span class="cc-report-says">{report.line}</span>
+          <SourceChip source={source} tip={false} /> <span class="cc-report-says">{report.line}</span>
         </summary>
         <p class="cc-report-head">
           <cite lang={source.languageCode}>{source.title}</cite>

@@ -9,7 +9,7 @@ export function SourceList({ sources, t }: { sources: SourceDetails[]; t: Transl
       {sources.map((s) => (
         <li key={s.id} class={s.thisPage ? 'cc-source cc-source--page' : 'cc-source'}>
           <p class="cc-source-name">
-            <SourceChip source={s} />
+            <SourceChip source={s} tip={false} />
             {!s.thisPage && s.shortSupplied && <span class="cc-tag">{t('shortNameSupplied')}</span>}
           </p>
           <cite lang={s.languageCode}>{s.title}</cite>

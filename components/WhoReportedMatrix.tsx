@@ -14,7 +14,7 @@ export function WhoReportedMatrix({ matrix, t }: { matrix: MatrixView; t: Transl
     <div class="cc-matrix-wrap">
       {/* The column numbers at a glance; screen readers get the names from the column headers. */}
       <div class="cc-matrix-key" aria-hidden="true">
-        <SourceChipList sources={matrix.columns} />
+        <SourceChipList sources={matrix.columns} tip={false} />
       </div>
       <table class="cc-matrix">
         <caption>{t('matrixCaption')}</caption>

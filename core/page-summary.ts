@@ -11,6 +11,8 @@ export interface PageSummary {
   /** false when the site or Crosscheck is turned off. */
   active: boolean;
   relevant: boolean;
+  /** Ids of the story packs the page is about, in pack order (absent from older reports). */
+  stories?: string[];
   /** Dataset source id when the page is one of the reports. */
   source: string | null;
   items: RecognizedItem[];

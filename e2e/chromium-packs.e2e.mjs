@@ -1,12 +1,18 @@
-// Story packs in the options page of the built extension (Chromium): import a
-// pack file, update it by revision, refuse the same revision and a malformed
-// file leaving every pack as it was, export, turn off, remove — all persisted
-// in the extension's IndexedDB, and every change signalled to other contexts.
+// Story packs in the built extension (Chromium): a second pack built with the
+// authoring tool from report files written for the tests, imported in the
+// options page and recognized on pages next to the bundled one (a page about
+// story 2 gets its highlights and brief; a page about both gets both, the
+// popover story by story and the popup's story switcher); then update by
+// revision, refusal of the same revision and of a malformed file leaving every
+// pack as it was, export, turn off, remove — all persisted in the extension's
+// IndexedDB, and every change signalled to other contexts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { withChromium } from './harness/chromium.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
+import { hoverAndWaitPopover, openPopup, tabIdOf, waitForBadge, waitForMarks } from './harness/actions.mjs';
+import { buildTestPack } from './harness/packs.mjs';
 
 const arctic = JSON.parse(readFileSync('e2e/packs/arctic.pack.json', 'utf8'));
 const bundledTitle = JSON.parse(readFileSync('data/pack.json', 'utf8')).pack.title.en;
@@ -17,7 +23,97 @@ const file = (name, value) => ({
   buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
 });
 
-const env = withChromium({});
+const env = withChromium({ '/packs/': 'e2e/packs/pages' });
+const ARCTIC = 'arctic-summit-tromso';
+const BUNDLED = JSON.parse(readFileSync('data/pack.json', 'utf8')).pack.id;
+
+/** Ids of the marks on the page. */
+const markIds = (page) =>
+  page.$$eval('mark.cc-mark', (ms) => [...new Set(ms.map((m) => m.getAttribute('data-crosscheck-id')))]);
+
+describe('Chromium: a pack built with the tool, recognized next to the bundled one', () => {
+  it('imports it, recognizes each story on its pages and both on a page about both', async () => {
+    const built = buildTestPack();
+    const { h, server } = env;
+    const options = await h.context.newPage();
+    await options.goto(h.extensionUrl('options.html'));
+    await options.getByRole('radio', { name: 'English' }).check();
+    const section = options.locator('section.cc-packs');
+    await section.getByLabel('Import a pack (.json or .zip)…').setInputFiles(built.file);
+    await options.getByRole('status').filter({ hasText: 'Imported “Arctic summit in Tromsø”, revision 1.' }).waitFor();
+
+    // A page about story 2: its names, its event, its disputed sentences; none of the bundled story's own.
+    const page = await h.context.newPage();
+    await page.goto(server.url('/packs/arctic.html'));
+    await waitForMarks(page, { min: 3 });
+    await page.waitForFunction(
+      (id) => document.querySelector(`mark.cc-mark[data-crosscheck-id="${id}"]`),
+      `${ARCTIC}--solberg-haugen`,
+    );
+    const ids = await markIds(page);
+    assert.ok(ids.includes(`${ARCTIC}--summit`), `the story's event: ${ids.join(', ')}`);
+    assert.ok(ids.includes('donald-trump'), 'a person both stories share is one item');
+    assert.ok(ids.includes(`${ARCTIC}--trump-attendance`), 'its disputed sentences');
+    assert.ok(!ids.includes('giuseppe-cavo-dragone'), 'none of the other story');
+    const worker = h.worker;
+    assert.ok(worker);
+    const tab = await tabIdOf(worker, page);
+    assert.match(await waitForBadge(worker, tab, /^\d+!?$/), /^\d+!?$/, 'the badge counts');
+
+    // The popover of the shared person: what each story's sources reported, this page's story first.
+    const dialog = await hoverAndWaitPopover(page, 'donald-trump');
+    const stories = await dialog.locator('.cc-story-title').allTextContents();
+    assert.equal(stories.length, 2, `two stories: ${stories.join(' | ')}`);
+    assert.match(stories[0], /^Arctic summit in Tromsø/);
+    assert.match(stories[0], /this page’s story/);
+    await page.screenshot({ path: `${ARTIFACTS}/packs-popover.png` });
+
+    // The popup opens on the page's story, with the switcher.
+    let popup = await openPopup(h, tab);
+    const select = popup.getByLabel('Story');
+    await select.waitFor();
+    assert.equal(await select.inputValue(), ARCTIC);
+    await popup
+      .getByRole('heading', { name: /Arctic summit in Tromsø/ })
+      .first()
+      .waitFor();
+    await popup.close();
+
+    // A page about both stories: highlights of both, both in the switcher, the reader switches.
+    const both = await h.context.newPage();
+    await both.goto(server.url('/packs/both.html'));
+    await waitForMarks(both, { min: 3 });
+    await both.waitForFunction(
+      (id) => document.querySelector(`mark.cc-mark[data-crosscheck-id="${id}"]`),
+      `${ARCTIC}--summit`,
+    );
+    const bothIds = await markIds(both);
+    assert.ok(bothIds.includes('giuseppe-cavo-dragone'), `the bundled story's names: ${bothIds.join(', ')}`);
+    const bothTab = await tabIdOf(worker, both);
+    await waitForBadge(worker, bothTab, /^\d+!?$/);
+    popup = await openPopup(h, bothTab);
+    const switcher = popup.getByLabel('Story');
+    await switcher.waitFor();
+    const labels = await switcher.locator('option').allTextContents();
+    assert.equal(labels.filter((l) => l.endsWith('(on this page)')).length, 2, labels.join(' | '));
+    assert.equal(await switcher.inputValue(), BUNDLED, 'the first of the page’s stories');
+    await switcher.focus();
+    await switcher.selectOption(ARCTIC);
+    await popup
+      .getByRole('heading', { name: /Arctic summit in Tromsø/ })
+      .first()
+      .waitFor();
+    await popup.screenshot({ path: `${ARTIFACTS}/packs-popup-switcher.png` });
+    await popup.close();
+    await both.close();
+    await page.close();
+
+    // Leave the store as the next test expects it: the bundled pack only.
+    await options.getByRole('button', { name: 'Remove “Arctic summit in Tromsø”' }).click();
+    await options.getByRole('status').filter({ hasText: 'Removed “Arctic summit in Tromsø”.' }).waitFor();
+    await options.close();
+  });
+});
 
 describe('Chromium: story packs in the options page', () => {
   it('imports, updates, refuses, exports, turns off and removes packs', async () => {

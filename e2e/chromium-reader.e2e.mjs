@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { withChromium } from './harness/chromium.mjs';
-import { hoverAndWaitPopover, openPopup, tabIdOf, waitForMarks } from './harness/actions.mjs';
+import { hoverAndWaitPopover, openPopup, openSections, tabIdOf, waitForMarks } from './harness/actions.mjs';
 import { ARTIFACTS } from './harness/artifacts.mjs';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -181,6 +181,74 @@ describe('Chromium: highlight modes', () => {
     assert.ok(counts.every > counts.first, JSON.stringify(counts));
     assert.ok(counts.first > counts.disputes, JSON.stringify(counts));
     await setSettings({ highlightMode: 'first' });
+    await page.close();
+  });
+
+  it("every recognized item is reachable: the popup's list marks and shows each, marked or not", async () => {
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/en.html'));
+    await waitForMarks(page);
+    const tabId = await tabIdOf(env.h.worker, page);
+    const popup = await openPopup(env.h, tabId, { width: 420, height: 600 });
+    await openSections(popup);
+    const more = popup.locator('.cc-rec-more');
+    if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
+    const items = popup.locator('button.cc-rec-item');
+    const n = await items.count();
+    assert.ok(n >= 8, `${n} items listed`);
+    const ids = new Set(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.getAttribute('data-crosscheck-id')),
+      ),
+    );
+    const unmarked = [];
+    for (let i = 0; i < n; i++) {
+      const name = (await items.nth(i).locator('.cc-rec-name').textContent()) ?? '';
+      const before = await page.evaluate(() =>
+        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.getAttribute('data-crosscheck-id')),
+      );
+      await items.nth(i).click();
+      // A mark of the chosen item (new when the plan had left it unmarked) flashes on the page.
+      await page.waitForFunction(() => document.querySelector('mark.cc-mark.cc-flash') !== null, null, {
+        timeout: 5000,
+      });
+      const flashed = await page.evaluate(() => document.querySelector('mark.cc-mark.cc-flash')?.textContent ?? '');
+      const after = await page.evaluate(() =>
+        [...document.querySelectorAll('mark.cc-mark')].map((m) => m.getAttribute('data-crosscheck-id')),
+      );
+      if (after.length > before.length) unmarked.push(`${name} → “${flashed}”`);
+      await page.evaluate(() => document.querySelectorAll('.cc-flash').forEach((m) => m.classList.remove('cc-flash')));
+    }
+    report.push(
+      `demo/en.html: ${n} recognized items reachable from the popup; marked on demand: ${unmarked.join(', ') || 'none'}`,
+    );
+    assert.ok(unmarked.length > 0, 'some items (countries) have no mark of their own until asked for');
+    assert.ok(!ids.has('usa') && !ids.has('ukraine'), 'countries without a disagreement carry no mark by default');
+    await popup.close();
+    await page.close();
+  });
+
+  it('the popover stays inside a small viewport and at most 380 px wide', async () => {
+    const page = await env.h.context.newPage();
+    for (const { width, height } of [
+      { width: 360, height: 420 },
+      { width: 1280, height: 320 },
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(env.server.url('/demo/en.html'));
+      await waitForMarks(page);
+      const dialog = await hoverAndWaitPopover(page, 'donald-trump');
+      await page.waitForTimeout(200);
+      const box = await dialog.boundingBox();
+      assert.ok(
+        box.width <= 380.5 && box.x >= 0 && box.x + box.width <= width,
+        `${width}×${height}: ${JSON.stringify(box)}`,
+      );
+      assert.ok(box.y >= 0 && box.y + box.height <= height, `${width}×${height}: ${JSON.stringify(box)}`);
+      await page.screenshot({ path: `${ARTIFACTS}/popover-small-${width}x${height}.png` });
+      report.push(`popover at ${width}×${height}: ${Math.round(box.width)}×${Math.round(box.height)} px`);
+      await page.mouse.move(0, 0);
+    }
     await page.close();
   });
 

@@ -1,7 +1,8 @@
 /**
- * The background: recognition for every tab's content script, each tab's
- * results for the popup, the badge, keyboard commands and the brief. Thin:
- * the logic lives in lib/background.
+ * The background: recognition for every tab's content script across every
+ * enabled story pack, each tab's results for the popup, the badge, keyboard
+ * commands and the brief. Thin: the logic lives in lib/background and
+ * lib/storage.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -10,19 +11,21 @@ import { RecognitionService } from '../lib/background/recognition';
 import { adoptOpenTabs, loadFullStage } from '../lib/background/stages';
 import { tabSummaries } from '../lib/background/tab-state';
 import type { ToContent } from '../lib/messages';
-import { loadActiveDataset, recheckImportedDataset, watchActiveDataset } from '../lib/storage/dataset-store';
+import { migrateStores } from '../lib/storage/migrate-stores';
+import { openPacks, watchPacks } from '../lib/storage/packs';
 
 export default defineBackground(() => {
-  const service = new RecognitionService(async () => (await loadActiveDataset()).dataset);
-  watchActiveDataset(() => service.reset());
+  // An imported dataset of the old Data section moves into the pack store, once, before the first compile.
+  const store = openPacks().then(async (packs) => {
+    await migrateStores(packs).catch((e: unknown) => console.warn('Crosscheck: cannot migrate the stored data', e));
+    return packs;
+  });
+  const service = new RecognitionService(async () => (await store).enabledPacks());
+  watchPacks(() => service.reset());
   browser.runtime.onMessage.addListener(createMessageHandler(service, loadFullStage));
   service.warm();
 
-  // Readers of an imported dataset trust that it validated (lib/storage/dataset-store.ts): after an
-  // install or update, check it again with this version's rules.
   browser.runtime.onInstalled.addListener((details) => {
-    // A dataset it drops or rewrites is a change of the active dataset: `watchActiveDataset` recompiles.
-    recheckImportedDataset().catch((e: unknown) => console.warn('Crosscheck: cannot check the imported dataset', e));
     // First run: the welcome page (the extension's own file) says what the highlights mean.
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     // The pages already open get this version's first stage (an older one there cleans up).

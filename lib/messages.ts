@@ -16,8 +16,13 @@ export type MarkTarget =
   | { type: 'entity' | 'event'; id: string; kind: 'person' | 'organization' | 'place' | 'group' | 'event' }
   | { type: 'claim'; aspect: string; value: string; subject: string };
 
-/** A target as the background sends it: with whether the sources disagree about its subject. */
-export type FoundTarget = MarkTarget & { disputed: boolean };
+/**
+ * A target as the background sends it: with whether the sources disagree
+ * about its subject, and whether it has something to tell beyond its name
+ * (core/views/highlight-plan `tellingItems`; a general item such as a country
+ * is recognized and listed, but gets no mark of its own).
+ */
+export type FoundTarget = MarkTarget & { disputed: boolean; telling: boolean };
 
 export type { PageContext };
 
@@ -29,6 +34,8 @@ export type { PageContext };
  */
 export interface ScanReply {
   relevant: boolean;
+  /** Ids of the story packs the text is about (a page can be about two), in pack order. */
+  stories?: string[];
   /** Dataset source id when the text is one of the reports. */
   source: string | null;
   targets: FoundTarget[];
@@ -49,6 +56,8 @@ export interface ScanRequest {
   page?: PageContext;
   /** The page is already known to be about the story (an incremental scan of new content). */
   relevant?: boolean;
+  /** With `relevant`: the stories the page is about (from an earlier answer's `stories`). */
+  stories?: string[];
   /**
    * A long page comes in pieces, the top first: pieces with `last: false` are
    * kept (reply `{ kept: true }`), the piece with `last: true` completes the
@@ -84,12 +93,14 @@ export interface PopoverRequest {
   target: PopoverTarget;
   language: UiLanguage;
   pageSource: string | null;
+  /** The stories the page is about (else the background takes them from the tab's summary). */
+  stories?: string[];
 }
 
 export type ToBackground =
   | CheckRequest
   | ScanRequest
-  | { type: 'scan-batch'; texts: string[]; page: PageContext; relevant: boolean }
+  | { type: 'scan-batch'; texts: string[]; page: PageContext; relevant: boolean; stories?: string[] }
   | PopoverRequest
   | { type: 'page-summary'; summary: PageSummary }
   | { type: 'get-summary'; tabId: number }

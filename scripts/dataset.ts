@@ -11,7 +11,8 @@
  *                   not (one line per error: JSON path and the rule broken)
  *   --help          this text
  *
- * Unknown flags print the usage and exit 2.
+ * Unknown flags, two modes at once or a stray argument print the usage and
+ * exit 2 (parsed by `lib/cli-args.ts`, as `scan` and `evaluate` are).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { computeStandings, type AspectStanding } from '../core/dataset/conflicts';
 import type { Dataset } from '../core/dataset/schema';
 import { validateDataset, type DatasetError } from '../core/dataset/validate';
+import { parseCliArgs } from './lib/cli-args';
 
 const BUNDLED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/dataset.json');
 
@@ -121,44 +123,50 @@ function overview(d: Dataset): string {
 }
 
 function main(argv: string[]): number {
-  if (argv.length === 0) {
-    const loaded = load(BUNDLED);
-    if (!loaded.ok) return fail(BUNDLED, loaded.errors);
-    process.stdout.write(overview(loaded.dataset) + '\n');
-    return 0;
-  }
-  const [flag, ...rest] = argv;
-  if ((flag === '--help' || flag === '-h') && rest.length === 0) {
+  const args = parseCliArgs(argv, {
+    flags: ['json'],
+    values: { check: 'a file' },
+    positionals: { max: 0, what: 'argument' },
+  });
+  const unknown = (why: string) => {
+    process.stderr.write(`${why}: ${argv.join(' ')}\n\n${USAGE}`);
+    return 2;
+  };
+  if ('error' in args) return unknown(`Unknown or incomplete arguments (${args.error})`);
+  const json = args.flags.has('json');
+  const check = args.values.check;
+  if (Number(args.help) + Number(json) + Number(check !== undefined) > 1)
+    return unknown('One of --json, --check, --help');
+  if (args.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (flag === '--json' && rest.length === 0) {
-    const loaded = load(BUNDLED);
-    if (!loaded.ok) return fail(BUNDLED, loaded.errors);
+  if (check !== undefined) {
+    const loaded = load(check);
+    if (!loaded.ok) return fail(check, loaded.errors);
     const d = loaded.dataset;
-    const standings = computeStandings(d);
-    const out = {
-      sources: d.sources,
-      entities: d.entities,
-      events: d.events,
-      aspects: d.aspects,
-      claims: d.claims,
-      conflicts: standings.filter((s) => s.disputed).map(plain),
-      agreements: standings.filter((s) => !s.disputed).map(plain),
-    };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    process.stdout.write(`OK: ${check} is a valid dataset "${d.name}": ${counts(d, computeStandings(d))}\n`);
     return 0;
   }
-  if (flag === '--check' && rest.length === 1 && rest[0] && !rest[0].startsWith('--')) {
-    const file = rest[0];
-    const loaded = load(file);
-    if (!loaded.ok) return fail(file, loaded.errors);
-    const d = loaded.dataset;
-    process.stdout.write(`OK: ${file} is a valid dataset "${d.name}": ${counts(d, computeStandings(d))}\n`);
+  const loaded = load(BUNDLED);
+  if (!loaded.ok) return fail(BUNDLED, loaded.errors);
+  const d = loaded.dataset;
+  if (!json) {
+    process.stdout.write(overview(d) + '\n');
     return 0;
   }
-  process.stderr.write(`Unknown or incomplete arguments: ${argv.join(' ')}\n\n${USAGE}`);
-  return 2;
+  const standings = computeStandings(d);
+  const out = {
+    sources: d.sources,
+    entities: d.entities,
+    events: d.events,
+    aspects: d.aspects,
+    claims: d.claims,
+    conflicts: standings.filter((s) => s.disputed).map(plain),
+    agreements: standings.filter((s) => !s.disputed).map(plain),
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  return 0;
 }
 
 function fail(file: string, errors: DatasetError[]): number {

@@ -29,6 +29,7 @@ import type { Dataset } from '../core/dataset/schema';
 import type { PageContext } from '../core/recognize/index';
 import { readHtmlPage } from './lib/page-dom';
 import { decodeHtml } from './lib/decode-html';
+import { parseCliArgs } from './lib/cli-args';
 
 const USAGE = `Usage: npm run -s scan -- [--json] [--dataset FILE.json] FILE...
 
@@ -140,28 +141,18 @@ async function readText(file: string): Promise<{ text: string; page: PageContext
 }
 
 async function main(argv: string[]): Promise<number> {
-  let json = false;
-  let datasetFile: string | null = null;
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--json') json = true;
-    else if (a === '--dataset') {
-      const next = argv[++i];
-      if (!next) {
-        process.stderr.write(`scan: --dataset needs a file\n\n${USAGE}`);
-        return 2;
-      }
-      datasetFile = next;
-    } else if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE);
-      return 0;
-    } else if (a === '--') continue;
-    else if (a.startsWith('--')) {
-      process.stderr.write(`scan: unknown option ${a}\n\n${USAGE}`);
-      return 2;
-    } else files.push(a);
+  const args = parseCliArgs(argv, { flags: ['json'], values: { dataset: 'a file' } });
+  if ('error' in args) {
+    process.stderr.write(`scan: ${args.error}\n\n${USAGE}`);
+    return 2;
   }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const json = args.flags.has('json');
+  const datasetFile = args.values.dataset ?? null;
+  const files = args.positionals;
   if (files.length === 0) {
     process.stderr.write(USAGE);
     return 2;

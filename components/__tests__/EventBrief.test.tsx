@@ -115,8 +115,10 @@ describe('EventBrief', () => {
     expect(items[1]!.textContent).toBe(
       '2 A supplied title that is rather…short name given by CrosscheckA supplied title that is rather long for a chiptitle supplied by Crosscheckpublisher not named · August 2025 · German',
     );
+    // Beside its full title the chip needs no tooltip of its own, nor a tab stop.
     expect(items[1]!.querySelector('.cc-chip')?.getAttribute('title')).toBe(
       'A supplied title that is rather long for a chip · publisher not named · August 2025',
     );
+    expect(items[1]!.querySelector('[tabindex]')).toBeNull();
   });
 });

@@ -38,11 +38,23 @@ describe('Popover', () => {
       'Did Trump offer US air support?: offered (1) · one option (1) · not mentioned (2)',
     );
     const rows = [...line.querySelectorAll('.cc-position')];
-    expect(rows.map((li) => li.textContent)).toEqual([
+    // The text as read, without the chips' tooltips (shown on hover and focus, read as the chips' descriptions).
+    const read = (li: Element) => {
+      const copy = li.cloneNode(true) as Element;
+      copy.querySelectorAll('.cc-chip-tip').forEach((tip) => tip.remove());
+      return copy.textContent;
+    };
+    expect(rows.map(read)).toEqual([
       'offered1 Agency ALuftunterstützung in Aussicht gestellt',
       expect.stringMatching(/^one option4 Shared Pub: two/),
       'Not mentioned: 2 A supplied title that is rather…3 Shared Pub',
     ]);
+    // Every chip can be reached with the keyboard and is described by its full title and date.
+    const chip = rows[0]!.querySelector<HTMLElement>('.cc-chip')!;
+    expect(chip.tabIndex).toBe(0);
+    const tip = document.getElementById(chip.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toBe('Conference report · Agency A · 20 August 2025');
   });
 
   it('says what each source reported in one line per source, the details on demand', () => {
@@ -114,5 +126,29 @@ describe('Popover', () => {
     expect(container.querySelector('img, script, b')).toBeNull();
     fireEvent.click(screen.getAllByRole('button', { name: 'Show quote' })[0]!);
     expect(screen.getAllByText('<b onmouseover=alert(3)>q</b>').length).toBeGreaterThan(0);
+  });
+
+  it('groups what each story reported under the story, the page’s story first and marked', () => {
+    const view = buildPopoverView(fixture(), { type: 'entity', id: 'trump' }, en)!;
+    const ids = view.reports.map((r) => r.source.id);
+    const stories = [
+      { id: 'b', title: 'Story B', onPage: true, sources: ids.slice(1) },
+      { id: 'a', title: 'Story A', onPage: false, sources: ids.slice(0, 1) },
+    ];
+    render(
+      <Popover
+        view={{ ...view, stories }}
+        lang="en"
+        t={en.t}
+        headingId="pop-h"
+        onClose={vi.fn()}
+        onOpenBrief={vi.fn()}
+      />,
+    );
+    const titles = [...document.querySelectorAll('.cc-story-title')].map((h) => h.textContent);
+    expect(titles).toEqual(['Story B this page’s story', 'Story A']);
+    const groups = [...document.querySelectorAll('.cc-story')];
+    expect(groups[1]!.querySelectorAll('.cc-reports > li')).toHaveLength(1);
+    expect(groups[0]!.querySelectorAll('.cc-reports > li')).toHaveLength(ids.length - 1);
   });
 });

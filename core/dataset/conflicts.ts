@@ -7,6 +7,11 @@
  * least one claim about that subject) but says nothing on this aspect; a
  * source that never reports on the subject is not counted as silent.
  * A source that contradicts itself stands in more than one position.
+ *
+ * In a dataset that merges several stories (core/pack/merge.ts registers it
+ * with `storiesIn`), a source is silent only on the aspects of its own story:
+ * a report of another story that names the same person says nothing either
+ * way about this story's questions.
  */
 import type { Claim, Dataset } from './schema';
 
@@ -26,7 +31,16 @@ export interface AspectStanding {
   disputed: boolean;
 }
 
+/** Datasets merged from several stories: the story of a source or aspect id. */
+const stories = new WeakMap<Dataset, (id: string) => string | undefined>();
+
+/** Marks `d` as merged from several stories, `storyOf` telling each source's and aspect's story. */
+export function storiesIn(d: Dataset, storyOf: (id: string) => string | undefined): void {
+  stories.set(d, storyOf);
+}
+
 export function computeStandings(d: Dataset): AspectStanding[] {
+  const storyOf = stories.get(d);
   const sourceOrder = new Map(d.sources.map((s, i) => [s.id, i]));
   const bySource = (a: string, b: string) => (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0);
 
@@ -64,7 +78,10 @@ export function computeStandings(d: Dataset): AspectStanding[] {
       (a, b) => b.sources.length - a.sources.length || valueOrder.indexOf(a.value) - valueOrder.indexOf(b.value),
     );
     const speaking = new Set(claims.map((c) => c.source));
-    const silent = [...(reportersOf.get(aspect.subject) ?? [])].filter((s) => !speaking.has(s)).sort(bySource);
+    const story = storyOf?.(aspect.id);
+    const silent = [...(reportersOf.get(aspect.subject) ?? [])]
+      .filter((s) => !speaking.has(s) && (!storyOf || storyOf(s) === story))
+      .sort(bySource);
     standings.push({ subject: aspect.subject, aspect: aspect.id, positions, silent, disputed: positions.length > 1 });
   }
   return standings;

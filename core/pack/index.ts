@@ -12,8 +12,15 @@ export {
   type ImportDecision,
 } from './validate';
 export { assemblePack } from './bundled';
-export { mergePacks, nsId, keyId, splitId, NS, type MergedPacks, type PackPart } from './merge';
-export { judgeStories, mentionsForStories, storiesOf, type StoryRelevance, type StoryReport } from './stories';
+export { mergePacks, nsId, NS, type MergedPacks, type PackPart } from './merge';
+export { storiesOf, type StoryReport } from './stories';
 export { readPackFile, MAX_UNZIPPED_BYTES, type PackFileEntry, type PackFileResult } from './file';
-export { compilePacks, type PacksRecognizer, type PacksScan } from './recognizer';
+export {
+  compilePacks,
+  mergeMentions,
+  type PacksRecognizer,
+  type PacksScan,
+  type PacksScanContext,
+  type StoryRelevance,
+} from './recognizer';
 export type { PackSummary } from './summary';

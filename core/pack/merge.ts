@@ -2,11 +2,15 @@
  * N enabled packs → ONE dictionary input for one compiled matcher, plus what
  * the background needs to judge and show each story apart. Pure module.
  *
- * - Ids are namespaced per pack: `<pack id>--<id>` (an id never holds a double
- *   hyphen, so the split is unambiguous), in every collection and every
- *   reference (quotes, places, participants, before/after, subjects, claims).
- * - Entities that carry the same `key` become ONE entity `key--<key>` (e.g.
- *   `key--q22686`): its aliases are the union of every pack's aliases (an alias
+ * - The first pack (the bundled one, while it is on) keeps its ids, so that
+ *   with one pack the ids are the dataset's own (marks, popup links, tests).
+ *   Every other pack's ids are namespaced: `<pack id>--<id>` (a pack's own id
+ *   never holds a double hyphen, so no two packs' ids can meet), in every
+ *   collection and every reference (quotes, places, participants,
+ *   before/after, subjects, claims).
+ * - Entities that carry the same `key` become ONE entity, under the merged id
+ *   of its first occurrence (e.g. `donald-trump` of the bundled pack for
+ *   `Q22686`): its aliases are the union of every pack's aliases (an alias
  *   ambiguous in one pack is ambiguous in the union), its evidence is every
  *   pack's evidence, its names and descriptions are the first pack's. Claims
  *   and aspects stay the pack's own (a claim's subject points at the shared
@@ -21,20 +25,13 @@
  * ambiguity, then order (core/recognize/matcher.ts).
  */
 import type { Claim, CrosscheckEvent, Dataset, Entity, Quote, Source, Aspect } from '../dataset/schema';
+import { storiesIn } from '../dataset/conflicts';
 import { foldName } from '../dataset/fold';
 import type { PackManifest } from './manifest';
 import type { Pack } from './schema';
 
 export const NS = '--';
 export const nsId = (packId: string, id: string): string => `${packId}${NS}${id}`;
-export const keyId = (key: string): string => `key${NS}${key.toLowerCase()}`;
-
-/** The pack id and the pack's own id of a namespaced id (`null` for a shared keyed entity). */
-export function splitId(merged: string): { pack: string; id: string } | null {
-  const at = merged.indexOf(NS);
-  if (at < 0 || merged.startsWith(`key${NS}`)) return null;
-  return { pack: merged.slice(0, at), id: merged.slice(at + NS.length) };
-}
 
 export interface PackPart {
   manifest: PackManifest;
@@ -51,41 +48,51 @@ export interface MergedPacks {
   membership: Map<string, string[]>;
   /** Merged id → where it comes from: the pack and the pack's own id. */
   origins: Map<string, { pack: string; id: string }[]>;
+  /** A topic phrase (as written) → the packs whose `topic` holds it (topic hits carry no pack id). */
+  topicPacks: Map<string, string[]>;
 }
 
-function mapQuotes(packId: string, quotes: Quote[]): Quote[] {
-  return quotes.map((q) => ({ ...q, source: nsId(packId, q.source) }));
+function mapQuotes(own: (id: string) => string, quotes: Quote[]): Quote[] {
+  return quotes.map((q) => ({ ...q, source: own(q.source) }));
 }
 
-/** One pack in merged ids: `entityId` maps a pack's entity id to its merged id. */
-function namespacePack(p: Pack): Dataset {
-  const pid = p.pack.id;
-  const entityIds = new Map(p.entities.map((e) => [e.id, e.key ? keyId(e.key) : nsId(pid, e.id)]));
-  const subject = (id: string): string => entityIds.get(id) ?? nsId(pid, id);
-  const sources: Source[] = p.sources.map((s) => ({ ...s, id: nsId(pid, s.id) }));
+/** One pack in merged ids: `own` maps an id of the pack, `keyed` a key to its merged entity id. */
+function namespacePack(p: Pack, own: (id: string) => string, keyed: Map<string, string>): Dataset {
+  const entityIds = new Map(p.entities.map((e) => [e.id, (e.key && keyed.get(e.key.toUpperCase())) ?? own(e.id)]));
+  const subject = (id: string): string => entityIds.get(id) ?? own(id);
+  const sources: Source[] = p.sources.map((s) => ({ ...s, id: own(s.id) }));
   const entities: Entity[] = p.entities.map((e) => ({
     ...e,
     id: subject(e.id),
-    evidence: mapQuotes(pid, e.evidence),
+    evidence: mapQuotes(own, e.evidence),
   }));
   const events: CrosscheckEvent[] = p.events.map((e) => ({
     ...e,
-    id: nsId(pid, e.id),
+    id: own(e.id),
     place: e.place === null ? null : subject(e.place),
     participants: e.participants.map(subject),
-    before: e.before.map((b) => nsId(pid, b)),
-    after: e.after.map((a) => nsId(pid, a)),
-    evidence: mapQuotes(pid, e.evidence),
+    before: e.before.map(own),
+    after: e.after.map(own),
+    evidence: mapQuotes(own, e.evidence),
   }));
-  const aspects: Aspect[] = p.aspects.map((a) => ({ ...a, id: nsId(pid, a.id), subject: subject(a.subject) }));
+  const aspects: Aspect[] = p.aspects.map((a) => ({ ...a, id: own(a.id), subject: subject(a.subject) }));
   const claims: Claim[] = p.claims.map((c) => ({
     ...c,
-    id: nsId(pid, c.id),
-    source: nsId(pid, c.source),
+    id: own(c.id),
+    source: own(c.source),
     subject: subject(c.subject),
-    aspect: nsId(pid, c.aspect),
+    aspect: own(c.aspect),
   }));
-  return { version: p.version, name: p.name, sources, entities, events, aspects, claims };
+  return {
+    version: p.version,
+    name: p.name,
+    ...(p.topic ? { topic: p.topic } : {}),
+    sources,
+    entities,
+    events,
+    aspects,
+    claims,
+  };
 }
 
 function unionEntity(into: Entity, add: Entity): Entity {
@@ -115,16 +122,32 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     claims: [],
   };
   const entityAt = new Map<string, number>();
-  for (const p of packs) {
-    const own = namespacePack(p);
+  const keyed = new Map<string, string>();
+  const topics: Record<string, string[]> = {};
+  const topicPacks = new Map<string, string[]>();
+  for (const [i, p] of packs.entries()) {
+    const pid = p.pack.id;
+    const ownId = i === 0 ? (id: string) => id : (id: string) => nsId(pid, id);
+    for (const e of p.entities)
+      if (e.key && !keyed.has(e.key.toUpperCase())) keyed.set(e.key.toUpperCase(), ownId(e.id));
+    const own = namespacePack(p, ownId, keyed);
+    for (const [lang, list] of Object.entries(p.topic ?? {})) {
+      for (const phrase of list ?? []) {
+        const at = topicPacks.get(phrase);
+        if (!at) {
+          topicPacks.set(phrase, [pid]);
+          (topics[lang] ??= []).push(phrase);
+        } else if (!at.includes(pid)) at.push(pid);
+      }
+    }
     parts.push({ manifest: p.pack, dataset: own });
     const note = (merged: string, id: string) => {
       const m = membership.get(merged);
-      if (!m) membership.set(merged, [p.pack.id]);
-      else if (!m.includes(p.pack.id)) m.push(p.pack.id);
+      if (!m) membership.set(merged, [pid]);
+      else if (!m.includes(pid)) m.push(pid);
       const o = origins.get(merged);
-      if (o) o.push({ pack: p.pack.id, id });
-      else origins.set(merged, [{ pack: p.pack.id, id }]);
+      if (o) o.push({ pack: pid, id });
+      else origins.set(merged, [{ pack: pid, id }]);
     };
     p.sources.forEach((s, i) => note(own.sources[i]!.id, s.id));
     p.events.forEach((e, i) => note(own.events[i]!.id, e.id));
@@ -143,5 +166,8 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
       } else combined.entities[at] = unionEntity(combined.entities[at]!, e);
     }
   }
-  return { dataset: combined, parts, membership, origins };
+  // A report of one story is not silent on another story's questions.
+  storiesIn(combined, (id) => membership.get(id)?.[0]);
+  if (topicPacks.size > 0) combined.topic = { de: topics.de ?? [], en: topics.en ?? [], ...topics };
+  return { dataset: combined, parts, membership, origins, topicPacks };
 }

@@ -1,63 +1,191 @@
 /**
- * The seam for the background: every enabled pack compiled into ONE matcher,
- * and a page scanned once for all stories. Pure module.
+ * The seam for the background: every enabled pack in ONE compiled dictionary,
+ * and a page's cost that follows what is on the page, not how many stories
+ * are installed. Pure module.
  *
- * `scan(text)` runs the merged matcher as if the page were relevant (so
- * events and claims of every story come back), judges relevance per story
- * (`judgeStories`), and keeps only what belongs to the stories the page is
- * about: their names, events, disputed sentences and, when the page is one of
- * their reports, the source. A page can be about two stories; a page about
- * none gets nothing. `context.packs` skips the judgement (a chunk appended to
- * a page already judged).
+ * `scan(text)`:
+ * 1. one pass of the merged matcher's dictionary over the text (`findHits`):
+ *    every name, trigger, cue and topic term of every story, one automaton;
+ * 2. the candidate stories: those that own a hit that can anchor a page in
+ *    a story (a trigger, an event's key term, an aspect's cue, a topic term, or a name the pack marks as
+ *    its story's own, `specificity: story`). Shared famous names (Trump,
+ *    NATO) never make a story a candidate: relevance never counts them as an
+ *    anchor (core/recognize/relevance.ts). A story with no hit on the page
+ *    costs nothing;
+ * 3. relevance per candidate story: the story's own matcher (its pack alone,
+ *    in merged ids; compiled on first use and kept, `storyCache` of them) scans
+ *    the text with the page's context, so the story's relevance model is the
+ *    one the single-dataset extension always had (its date, its topic terms);
+ * 4. what the page is about: every relevant story (a page can be about two),
+ *    their names, events and disputed sentences merged in text order.
+ *
+ * `context.packs` (an appended chunk of a page already judged) skips 1–3.
  */
 import type { Dataset } from '../dataset/schema';
 import { compileMatcher } from '../recognize/matcher';
-import type { ClaimMatch, EventMatch, Matcher, Mention } from '../recognize/types';
+import type { ClaimMatch, EventMatch, Hit, Matcher, Mention, PageContext } from '../recognize/types';
 import { mergePacks, type MergedPacks } from './merge';
 import type { Pack } from './schema';
-import { judgeStories, mentionsForStories, type StoryRelevance } from './stories';
+
+export interface StoryRelevance {
+  pack: string;
+  relevant: boolean;
+  score: number;
+  reasons: string[];
+}
 
 export interface PacksScan {
   /** Ids of the packs the page is about, in pack order. */
   packs: string[];
-  /** Relevance of every pack the page gives any evidence for. */
+  /** Relevance of every candidate story (pack order); packs without an anchoring hit are left out. */
   stories: StoryRelevance[];
   mentions: Mention[];
   events: EventMatch[];
   claims: ClaimMatch[];
   /** Merged id of the report this page is, when its pack is one of `packs`. */
   source: string | null;
+  /** Dictionary hits of the merged matcher (null when `context.packs` skipped the pass). */
+  hits: number | null;
+}
+
+export interface PacksScanContext {
+  page?: PageContext;
+  /** The stories an earlier scan found the page about: scan for them, as relevant, without judging. */
+  packs?: readonly string[];
 }
 
 export interface PacksRecognizer {
   merged: MergedPacks;
+  /** The one dictionary over every enabled pack. */
   matcher: Matcher;
   /** The combined dictionary input (for views that look items up by merged id). */
   dataset: Dataset;
-  scan(text: string, context?: { packs?: readonly string[] }): PacksScan;
+  scan(text: string, context?: PacksScanContext): PacksScan;
+  /** The stories a text has anchoring hits for (step 2), in pack order. */
+  candidates(hits: readonly Hit[]): string[];
+  /** Story matchers compiled so far (for diagnostics and the benchmark). */
+  readonly storiesCompiled: number;
 }
 
-export function compilePacks(packs: readonly Pack[]): PacksRecognizer {
+export interface CompilePacksOptions {
+  /** How many story matchers to keep compiled (least recently used dropped first). */
+  storyCache?: number;
+}
+
+const STORY_CACHE = 64;
+
+export function compilePacks(packs: readonly Pack[], options: CompilePacksOptions = {}): PacksRecognizer {
   const merged = mergePacks(packs);
   const matcher = compileMatcher(merged.dataset);
-  const belongs = (id: string, to: readonly string[]) =>
-    merged.membership.get(id)?.some((p) => to.includes(p)) === true;
+  const order = new Map(merged.parts.map((p, i) => [p.manifest.id, i]));
+  const parts = new Map(merged.parts.map((p) => [p.manifest.id, p]));
+  /** Merged ids of entities some pack marks as its story's own, with those packs. */
+  const storyNames = new Map<string, string[]>();
+  for (const part of merged.parts)
+    for (const e of part.dataset.entities)
+      if (e.specificity === 'story') storyNames.set(e.id, [...(storyNames.get(e.id) ?? []), part.manifest.id]);
+
+  const limit = Math.max(1, options.storyCache ?? STORY_CACHE);
+  const cache = new Map<string, Matcher>();
+  let compiled = 0;
+  const storyMatcher = (pid: string): Matcher | null => {
+    const hit = cache.get(pid);
+    if (hit) {
+      cache.delete(pid); // most recently used last
+      cache.set(pid, hit);
+      return hit;
+    }
+    const part = parts.get(pid);
+    if (!part) return null;
+    const m = compileMatcher(part.dataset);
+    compiled++;
+    cache.set(pid, m);
+    if (cache.size > limit) cache.delete(cache.keys().next().value!);
+    return m;
+  };
+
+  function candidates(hits: readonly Hit[]): string[] {
+    const found = new Set<string>();
+    const add = (ids: readonly string[] | undefined) => ids?.forEach((p) => found.add(p));
+    // A cue or trigger part inside a name ("Trump" of "Trump-Putin-Gipfel" in "Donald Trump") is that name.
+    const names = hits.filter((h) => h.kind === 'alias').sort((a, b) => a.start - b.start);
+    /** The furthest end of the names starting at or before each one. */
+    const reach: number[] = [];
+    for (const [i, n] of names.entries()) reach.push(Math.max(n.end, reach[i - 1] ?? 0));
+    const inName = (h: Hit): boolean => {
+      let lo = 0;
+      let hi = names.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (names[mid]!.start <= h.start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1]! >= h.end;
+    };
+    for (const h of hits) {
+      if (h.kind === 'alias') {
+        if (!h.ambiguous) add(storyNames.get(h.id));
+      } else if (h.kind === 'signal' || inName(h))
+        continue; // a value signal needs a cue
+      else if (h.kind === 'topic') add(merged.topicPacks.get(h.phrase));
+      else add(merged.membership.get(h.id));
+    }
+    return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  }
+
   return {
     merged,
     matcher,
     dataset: merged.dataset,
+    candidates,
+    get storiesCompiled() {
+      return compiled;
+    },
     scan(text, context = {}) {
-      const scan = matcher.scan(text, { relevant: true });
-      const stories = context.packs ? [] : judgeStories(merged, scan, matcher.findHits(text));
-      const chosen = context.packs ?? stories.filter((s) => s.relevant).map((s) => s.pack);
+      const page = context.page ? { page: context.page } : {};
+      const stories: StoryRelevance[] = [];
+      const found: { pack: string; result: ReturnType<Matcher['scan']> }[] = [];
+      let hits: number | null = null;
+      if (context.packs) {
+        for (const pid of [...context.packs].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+          const m = storyMatcher(pid);
+          if (m) found.push({ pack: pid, result: m.scan(text, { ...page, relevant: true }) });
+        }
+      } else {
+        const all = matcher.findHits(text);
+        hits = all.length;
+        for (const pid of candidates(all)) {
+          const result = storyMatcher(pid)!.scan(text, page);
+          stories.push({ pack: pid, relevant: result.relevant, ...result.relevance });
+          if (result.relevant) found.push({ pack: pid, result });
+        }
+      }
       return {
-        packs: [...chosen],
+        packs: found.map((f) => f.pack),
         stories,
-        mentions: mentionsForStories(merged, scan, chosen),
-        events: scan.events.filter((e) => belongs(e.id, chosen)),
-        claims: scan.claims.filter((c) => belongs(c.aspect, chosen)),
-        source: scan.source && belongs(scan.source, chosen) ? scan.source : null,
+        mentions: mergeMentions(found.map((f) => f.result.mentions)),
+        events: found.flatMap((f) => f.result.events),
+        claims: found.flatMap((f) => f.result.claims).sort((a, b) => a.start - b.start),
+        source: found.find((f) => f.result.source !== null)?.result.source ?? null,
+        hits,
       };
     },
   };
+}
+
+/**
+ * The mentions of several stories in one list, in text order, never
+ * overlapping: where two overlap, the one that starts first (then the longer,
+ * then the earlier story) stays. A name two stories share is one mention.
+ */
+export function mergeMentions(lists: readonly Mention[][]): Mention[] {
+  if (lists.length === 1) return lists[0]!;
+  const all = lists.flatMap((list, story) => list.map((m) => ({ m, story })));
+  all.sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end || a.story - b.story);
+  const out: Mention[] = [];
+  for (const { m } of all) {
+    const prev = out[out.length - 1];
+    if (!prev || prev.end <= m.start) out.push(m);
+  }
+  return out;
 }

@@ -58,6 +58,11 @@
  * only on a page that is otherwise about the story — where another event is
  * recognized or the page's date is close to the story's days
  * (`EventContext.pageClose`).
+ * An event whose every sentence of evidence names it only as the time of
+ * something else or points at it ("a day after Zelenskyy … visited the White
+ * House", "follows Trump's meeting with …", "anknüpfend an den
+ * Ukraine-Gipfel", "bezog sich auf das Gipfeltreffen") is a passing
+ * reference, not reported (`passingReference`).
  * A page dated more than `STALE_DAYS` after a dated event, or more than
  * `STALE_DAYS` before it (an undated one: after or before the story's days),
  * reports another occasion (a video meeting of the same chiefs in another
@@ -243,6 +248,37 @@ function* startingIn<T extends Span>(list: T[], from: number, to: number): Gener
 /** A phrase folded word by word ("Koalition der Willigen" and "Koalition  der willigen" are one). */
 function foldWords(phrase: string): string {
   return (phrase.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => foldToken(w)).join(' ');
+}
+
+/**
+ * Words that make what follows them a time reference or a pointer, not a report: "a day after", "follows",
+ * "in the wake of", "referring to", "nach dem", "anknüpfend an", "bezog sich auf", "après", "dopo", "tras".
+ */
+const PASSING =
+  /(?<![\p{L}\p{N}])(?:(?:a|one|two|three|several|days?|weeks?|hours?) (?:days? |weeks? )?after|follow(?:s|ed)?(?!-)|(?<!the )following|in the wake of|on the heels of|comes? after|referr(?:ing|ed) to|nach (?:dem|der|den|einem|einer)|anknüpfend an|im anschluss an|infolge|bezog sich auf|verwies auf|après|à la suite d|dopo|in seguito a|tras|después de)(?![\p{L}\p{N}])/iu;
+/** How far before an event's first evidence in its sentence such a word governs it. */
+const PASSING_CHARS = 120;
+
+/**
+ * Every sentence that holds evidence of an event names it only as the time of something else, or points at
+ * it: the event is the object of "a day after", "follows", "anknüpfend an", "bezog sich auf" … written before
+ * its first evidence in that sentence. The page reports something else and points back at the event
+ * (labelled so: "not a passing time reference").
+ */
+function passingReference(text: string, seeds: Span[], sentenceOf: (pos: number) => Span): boolean {
+  /** Sentence start → its first seed. */
+  const firstIn = new Map<number, { sentence: Span; first: number }>();
+  for (const x of seeds) {
+    const sentence = sentenceOf(x.start);
+    if (x.end > sentence.end) return false;
+    const f = firstIn.get(sentence.start);
+    if (!f) firstIn.set(sentence.start, { sentence, first: x.start });
+    else if (x.start < f.first) f.first = x.start;
+  }
+  for (const { sentence, first } of firstIn.values()) {
+    if (!PASSING.test(text.slice(Math.max(sentence.start, first - PASSING_CHARS), first))) return false;
+  }
+  return true;
 }
 
 /** Recognizes the events of `hits`, in dataset order, in steps: one for sorting the hits, one per event with a seed. */
@@ -500,6 +536,10 @@ export function* recognizeEventsSteps(
             : 'no day, place, key term or its people with the trigger';
         context.explain?.(ev.id, points, evidence, why);
       }
+      continue;
+    }
+    if (passingReference(text, seedList, sentenceOf)) {
+      context.explain?.(ev.id, points, evidence, 'only a passing reference ("after …", "follows …")');
       continue;
     }
     // Named only by a trigger with its people (no day, place or key term): as for themes, the page must be

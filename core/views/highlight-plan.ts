@@ -2,17 +2,20 @@
  * Which of a scan's matches are worth a mark on the page. Pure: offsets in,
  * the subset to mark out.
  *
- * - `first` (default): the first mention of each item in each section (an
- *   article, a live-blog entry, a teaser), plus every sentence that takes a
- *   side in a disagreement, plus the names the sources disagree about wherever
- *   they stand inside such a sentence.
- * - `every`: every mention and every such sentence.
- * - `disputes`: the sentences that take a side, the disputed names inside
- *   them, and the first mention per section of a name the sources disagree
- *   about.
+ * - `first` (default): every sentence that takes a side in a disagreement
+ *   (one mark each), the name that sentence's disagreement is about wherever
+ *   it stands inside it, and the first mention of each telling item in each
+ *   section (an article, a live-blog entry, a teaser) — preferably one outside
+ *   a disputed sentence, so that a sentence is not a sentence plus every name
+ *   in it.
+ * - `every`: every mention of a telling item and every such sentence.
+ * - `disputes`: the sentences, the names they are about, and the first
+ *   mention per section of a name the sources disagree about.
  *
- * Items with nothing to tell (no claim, no event, no description beyond their
- * name) are never marked.
+ * "Telling" (see `tellingItems`): an item with something to tell beyond its
+ * name. General items — a country, a capital, "the White House", a news
+ * outlet — are telling only where the sources disagree about them; otherwise
+ * they stay unmarked (listed in the popup, which marks one on demand).
  */
 import type { Dataset } from '../dataset/schema';
 import { viewIndex } from './view-index';
@@ -29,6 +32,7 @@ export interface PlanMention {
 export interface PlanClaim {
   start: number;
   end: number;
+  /** The entity or event the sentence's disagreement is about. */
   subject: string;
 }
 
@@ -39,7 +43,7 @@ export interface PlanInput<M extends PlanMention, C extends PlanClaim> {
   /** Offsets where a section begins; text before the first one is a section too. */
   sectionStarts: readonly number[];
   mode: HighlightMode;
-  /** Entity and event ids that have something to tell. */
+  /** Entity and event ids that have something to tell (`tellingItems`). */
   telling: ReadonlySet<string>;
   /** Entity and event ids the sources disagree about. */
   disputed: ReadonlySet<string>;
@@ -53,8 +57,18 @@ export interface Plan<M, C> {
 export function planHighlights<M extends PlanMention, C extends PlanClaim>(input: PlanInput<M, C>): Plan<M, C> {
   const { mode, telling, disputed } = input;
   const claims = [...input.claims];
-  const mentions = input.mentions.filter((m) => telling.has(m.id));
-  if (mode === 'every') return { mentions, claims };
+  const sentences = [...claims].sort((a, b) => a.start - b.start);
+  /** The disputed sentence a mention stands in, if any. */
+  const claimOf = (m: PlanMention): C | undefined => {
+    let found: C | undefined;
+    for (const c of sentences) {
+      if (c.start > m.start) break;
+      if (m.end <= c.end && (!found || c.subject === m.id)) found = c;
+    }
+    return found;
+  };
+  const markable = (id: string) => telling.has(id) || disputed.has(id);
+  if (mode === 'every') return { mentions: input.mentions.filter((m) => markable(m.id)), claims };
 
   const starts = [...new Set(input.sectionStarts)].sort((a, b) => a - b);
   const sectionOf = (offset: number) => {
@@ -67,54 +81,62 @@ export function planHighlights<M extends PlanMention, C extends PlanClaim>(input
     }
     return lo; // 0 = before the first start
   };
-  const sentences = [...claims].sort((a, b) => a.start - b.start);
-  const insideClaim = (m: PlanMention) => {
-    for (const c of sentences) {
-      if (c.start > m.start) break;
-      if (m.end <= c.end) return true;
-    }
-    return false;
-  };
 
-  const seen = new Set<string>();
-  const kept: M[] = [];
-  for (const m of mentions) {
-    const isDisputed = disputed.has(m.id);
-    if (mode === 'disputes' && !isDisputed) continue;
+  const keep = new Set<M>();
+  /** Per section and item: its first mention outside a disputed sentence, else its first inside one. */
+  const firsts = new Map<string, { outside?: M; inside?: M; marked?: boolean }>();
+  for (const m of input.mentions) {
+    if (!markable(m.id)) continue;
     const key = `${sectionOf(m.start)}\u0000${m.id}`;
-    const first = !seen.has(key);
-    seen.add(key);
-    if (first || (isDisputed && insideClaim(m))) kept.push(m);
+    const first = firsts.get(key) ?? {};
+    firsts.set(key, first);
+    const claim = claimOf(m);
+    if (claim && claim.subject === m.id) {
+      // The name the sentence's disagreement is about: marked wherever it stands in it, and then
+      // that is the item's mark in this section.
+      keep.add(m);
+      first.marked = true;
+      continue;
+    }
+    if (mode === 'disputes' && !disputed.has(m.id)) continue;
+    if (mode === 'first' && !telling.has(m.id)) continue;
+    if (claim) first.inside ??= m;
+    else first.outside ??= m;
   }
-  return { mentions: kept, claims };
+  for (const { outside, inside, marked } of firsts.values()) {
+    const m = marked ? undefined : (outside ?? inside);
+    if (m) keep.add(m);
+  }
+  return { mentions: input.mentions.filter((m) => keep.has(m)), claims };
 }
 
 /**
- * Ids of the entities and events that have something to tell: a claim about
- * them, an event they belong to (or, for an event, the event itself), or a
- * description that says more than their name.
+ * Ids of the entities and events that have something to tell and are worth a
+ * mark of their own:
+ * - every event;
+ * - a person, organization or group with a claim about it, an event it takes
+ *   part in, or a description that says more than its name;
+ * - a general item — a place (a country, a capital, a building such as the
+ *   White House) or an item the dataset calls `general` (a news outlet) — only
+ *   when the sources disagree about it. "Ukraine" or "USA" stand in every
+ *   sentence of the story; a mark on each says nothing. Where a sentence about
+ *   them takes a side, the sentence carries the mark.
  */
 export function tellingItems(dataset: Dataset): Set<string> {
   const index = viewIndex(dataset);
   const out = new Set<string>(dataset.events.map((e) => e.id));
-  const eventPlaces = new Set(dataset.events.flatMap((e) => (e.place ? [e.place] : [])));
+  const disputed = disputedSubjects(dataset);
   const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   for (const e of dataset.entities) {
-    const hasClaim = (index.claimsBySubject.get(e.id)?.length ?? 0) > 0;
-    // A place tells something where an event happened there; a country taking part ("Ukraine", "USA")
-    // is named in every sentence of the story and is no reason for a mark.
-    const hasEvent = e.kind === 'place' ? eventPlaces.has(e.id) : (index.eventsByEntity.get(e.id)?.length ?? 0) > 0;
-    if (hasClaim || hasEvent) {
-      out.add(e.id);
+    if (e.kind === 'place' || e.specificity === 'general') {
+      if (disputed.has(e.id)) out.add(e.id);
       continue;
     }
-    // Without a claim or an event, only a description of its part in the story tells something: a
-    // country, a city or a news outlet ("USA", "Europa", "dpa") is described, but says nothing a
-    // reader of this page needs a mark for.
-    if (e.kind === 'place' || e.specificity === 'general') continue;
+    const hasClaim = (index.claimsBySubject.get(e.id)?.length ?? 0) > 0;
+    const hasEvent = (index.eventsByEntity.get(e.id)?.length ?? 0) > 0;
     const names = new Set([e.name.de, e.name.en, ...e.aliases].map(fold));
     const described = [e.description.de, e.description.en].some((d) => !names.has(fold(d)));
-    if (described) out.add(e.id);
+    if (hasClaim || hasEvent || described) out.add(e.id);
   }
   return out;
 }

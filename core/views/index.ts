@@ -15,6 +15,7 @@ export type {
   SourceReportView,
   EventLinkView,
   SentenceVerdict,
+  StoryGroupView,
 } from './popover-view';
 export { buildBriefView } from './brief-view';
 export type { BriefView, BriefOptions, ParticipantView } from './brief-view';

@@ -57,6 +57,16 @@ export interface SentenceVerdict {
   contradictsText: string;
 }
 
+/** A story (pack) that reports on a name several stories share. */
+export interface StoryGroupView {
+  id: string;
+  title: string;
+  /** The page being read is about this story. */
+  onPage: boolean;
+  /** Ids of its sources among `reports`. */
+  sources: string[];
+}
+
 export interface PopoverView {
   kind: EntityKind | 'event' | 'claim';
   kindLabel: string;
@@ -78,6 +88,11 @@ export interface PopoverView {
   events: EventLinkView[];
   /** What "Open the full event brief" opens. */
   briefEvent: string | null;
+  /**
+   * For a name several stories share: the stories, the page's own first;
+   * `reports` then come story by story in this order.
+   */
+  stories?: StoryGroupView[];
 }
 
 export interface PopoverOptions extends ViewLocale {

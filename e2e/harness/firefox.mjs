@@ -17,14 +17,27 @@ export const QUIET_FIREFOX_PREFS = {
   'network.connectivity-service.enabled': false,
 };
 
+/** The add-on's id (wxt.config.ts) and the fixed internal UUID its pages get with `launchFirefox`. */
+export const ADDON_ID = 'crosscheck@crosscheck-extension.org';
+export const ADDON_UUID = '5d1f0c4e-7a3b-4c2d-9e8f-0a1b2c3d4e5f';
+
 export async function launchFirefox() {
   const executablePath = requireBrowser('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: true,
-    extraPrefsFirefox: QUIET_FIREFOX_PREFS,
+    // A known moz-extension:// origin, so that tests can open the add-on's own pages.
+    extraPrefsFirefox: {
+      ...QUIET_FIREFOX_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+    },
   });
   const addonId = await browser.installExtension(FIREFOX_BUILD);
-  return { browser, addonId, close: () => browser.close() };
+  return {
+    browser,
+    addonId,
+    extensionUrl: (path) => `moz-extension://${ADDON_UUID}/${path.replace(/^\//, '')}`,
+    close: () => browser.close(),
+  };
 }

@@ -3,9 +3,7 @@
  * confirmed in a polite live region; changes made elsewhere show up here.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DataSection } from '../../components/DataSection';
 import { OptionsForm } from '../../components/OptionsForm';
-import { importDataset, loadActiveDataset, resetToBundled, watchActiveDataset } from '../../lib/storage/dataset-store';
 import { translator } from '../../lib/i18n';
 import type { Settings } from '../../core/settings';
 import { getSettings, setSiteEnabled, updateSettings, watchSettings } from '../../lib/storage/settings';
@@ -13,21 +11,13 @@ import { PacksPanel } from './PacksPanel';
 
 const SAVED_MESSAGE_MS = 4000;
 
-export interface ActiveDataset {
-  name: string;
-  imported: boolean;
-}
-
 export interface AppProps {
   initialSettings: Settings;
-  initialDataset: ActiveDataset;
 }
 
-export function App({ initialSettings, initialDataset }: AppProps) {
+export function App({ initialSettings }: AppProps) {
   const [settings, setSettings] = useState(initialSettings);
-  const [dataset, setDataset] = useState(initialDataset);
   const [status, setStatus] = useState('');
-  const [importError, setImportError] = useState<string | null>(null);
   const clearStatus = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const { lang, t } = useMemo(() => translator(settings.language), [settings.language]);
@@ -37,13 +27,6 @@ export function App({ initialSettings, initialDataset }: AppProps) {
     document.title = t('optionsTitle');
   }, [lang, t]);
   useEffect(() => watchSettings(setSettings), []);
-  useEffect(
-    () =>
-      watchActiveDataset(() => {
-        void loadActiveDataset().then(({ dataset: d, imported }) => setDataset({ name: d.name, imported }));
-      }),
-    [],
-  );
   useEffect(() => () => clearTimeout(clearStatus.current), []);
 
   const announce = (message: string) => {
@@ -62,16 +45,6 @@ export function App({ initialSettings, initialDataset }: AppProps) {
     );
   };
 
-  const onImport = async (file: File) => {
-    const result = await importDataset(await file.text());
-    if (result.ok) {
-      setImportError(null);
-      announce(t('optImportOk', result.name));
-    } else {
-      setImportError(result.error);
-    }
-  };
-
   return (
     <div class="cc-page">
       <header class="cc-page-head">
@@ -86,14 +59,6 @@ export function App({ initialSettings, initialDataset }: AppProps) {
           onTurnOnSite={(host) =>
             save({ disabledSites: settings.disabledSites.filter((h) => h !== host) }, () => setSiteEnabled(host, true))
           }
-        />
-        <DataSection
-          t={t}
-          datasetName={dataset.name}
-          imported={dataset.imported}
-          error={importError}
-          onImport={(file) => void onImport(file)}
-          onReset={() => void resetToBundled().then(() => announce(t('optSaved')))}
         />
         <PacksPanel t={t} lang={lang} announce={announce} />
       </main>

@@ -1,11 +1,13 @@
 /**
- * Everything the popup needs at open: the active dataset, the settings, and
+ * Everything the popup needs at open: the enabled story packs (merged as the
+ * background merges them, so that the page's ids are theirs), the settings, and
  * for the tab it is about (the current tab, or `?tab=ID` when the popup was
  * opened in a tab of its own) what the content script found there.
  */
 import { browser } from 'wxt/browser';
-import type { Dataset } from '../../core/dataset/schema';
-import { loadActiveDataset } from '../../lib/storage/dataset-store';
+import type { Dataset, Localized } from '../../core/dataset/schema';
+import { mergePacks } from '../../core/pack/merge';
+import { openPacks } from '../../lib/storage/packs';
 import type { PageSummary } from '../../core/page-summary';
 import type { Settings } from '../../core/settings';
 import { getSettings } from '../../lib/storage/settings';
@@ -13,8 +15,18 @@ import { takeBriefRequest } from '../../lib/background/tab-state';
 import { getOpenSections } from './open-sections';
 import { summaryOf } from './page-summary';
 
-export interface PopupData {
+/** One enabled story: its pack's own items, in the merged ids the page's summary uses. */
+export interface PopupStory {
+  id: string;
+  title: Localized;
   dataset: Dataset;
+}
+
+export interface PopupData {
+  /** Every enabled story together (what the page's recognized items are looked up in). */
+  dataset: Dataset;
+  /** The enabled stories, in pack order. */
+  stories: PopupStory[];
   settings: Settings;
   tabId: number | null;
   /** null when no content script runs on the tab (browser pages) or it has not reported yet. */
@@ -29,15 +41,17 @@ export interface PopupData {
 
 export async function loadPopupData(url: URL): Promise<PopupData> {
   const tabParam = Number(url.searchParams.get('tab'));
-  const [{ dataset }, settings, request, openSections] = await Promise.all([
-    loadActiveDataset(),
+  const [packs, settings, request, openSections] = await Promise.all([
+    enabledPacks(),
     getSettings(),
     takeBriefRequest(),
     getOpenSections(),
   ]);
   const tabId = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : (request?.tabId ?? (await activeTabId()));
+  const merged = mergePacks(packs);
   return {
-    dataset,
+    dataset: merged.dataset,
+    stories: merged.parts.map((p) => ({ id: p.manifest.id, title: p.manifest.title, dataset: p.dataset })),
     settings,
     tabId,
     summary: tabId === null ? null : await summaryOf(tabId),
@@ -45,6 +59,15 @@ export async function loadPopupData(url: URL): Promise<PopupData> {
     inTab: url.searchParams.has('tab') || url.searchParams.has('event'),
     openSections,
   };
+}
+
+async function enabledPacks() {
+  const store = await openPacks();
+  try {
+    return await store.enabledPacks();
+  } finally {
+    store.close();
+  }
 }
 
 async function activeTabId(): Promise<number | null> {

@@ -33,9 +33,11 @@ export function createMessageHandler(service: RecognitionService, loadFullStage?
       case 'scan':
         return service.scan(message);
       case 'scan-batch':
-        return service.scanBatch(message.texts, message.page, message.relevant);
+        return service.scanBatch(message.texts, message.page, message.relevant, message.stories);
       case 'popover':
-        return service.popover(message.target, message.language, message.pageSource);
+        return pageStories(message.stories, sender).then((stories) =>
+          service.popover(message.target, message.language, message.pageSource, stories),
+        );
       case 'page-summary': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || sender.frameId !== 0) return undefined;
@@ -95,6 +97,14 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** The stories a popover's page is about: as the message tells, else as the tab's summary says. */
+async function pageStories(told: string[] | undefined, sender: Sender): Promise<string[]> {
+  if (told) return told;
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return [];
+  return ((await tabSummaries.get(tabId).catch(() => null))?.stories ?? []).slice();
 }
 
 const action = () => browser.action ?? browser.browserAction;

@@ -1,31 +1,40 @@
 /**
- * The recognition service of the background: the dataset, the compiled
- * matcher and the view index live here, compiled once per background lifetime
- * (the Chrome MV3 service worker, Firefox's background page) and again only
- * when the active dataset changes. Content scripts send page text and get back
- * the ranges to highlight and what each one is; popovers get their content
- * from here.
+ * The recognition service of the background: every enabled story pack
+ * (bundled and imported) compiled into one recognizer (core/pack/recognizer.ts:
+ * one dictionary over all of them, relevance per story), the merged dataset
+ * and its view index live here, compiled once per background lifetime (the
+ * Chrome MV3 service worker, Firefox's background page) and again only when
+ * the packs change (`reset`, called on `watchPacks`). Content scripts send
+ * page text and get back the ranges to highlight, what each one is and which
+ * stories the page is about; popovers get their content from here.
  *
  * A stopped service worker simply compiles again on its next message: the
- * compile is measured (`crosscheck:compile`, detail `{ cold }`: the first in
- * this background's lifetime, or a recompile after a dataset change) and costs
- * a few tens of ms off the page's thread (bench/README.md).
+ * compile is measured (`crosscheck:compile`, detail `{ cold, stories }`:
+ * cold is the first in this background's lifetime, warm a recompile after a
+ * change of packs) and costs off the page's thread (bench/README.md).
  */
 import { computeStandings } from '../../core/dataset/conflicts';
-import type { Dataset } from '../../core/dataset/schema';
-import { compileMatcher, type Hit, type Matcher, type ScanContext, type ScanResult } from '../../core/recognize/index';
+import type { Dataset, Lang } from '../../core/dataset/schema';
+import { compilePacks, type PacksRecognizer, type PacksScan } from '../../core/pack/recognizer';
+import type { Pack } from '../../core/pack/schema';
+import { storiesOf } from '../../core/pack/stories';
+import type { Hit } from '../../core/recognize/index';
 import type { UiLanguage } from '../../core/settings';
-import { buildPopoverView, type PopoverTarget } from '../../core/views/popover-view';
+import { tellingItems } from '../../core/views/highlight-plan';
+import { buildPopoverView, type PopoverTarget, type PopoverView } from '../../core/views/popover-view';
 import { viewIndex } from '../../core/views/view-index';
 import { translator } from '../i18n';
 import type { FoundTarget, PageContext, PopoverAnswer, ScanAnswer, ScanReply } from '../messages';
 import { timingSpan } from '../timing';
 
 interface Compiled {
+  /** Every enabled pack, in merged ids (core/pack/merge.ts). */
   dataset: Dataset;
-  matcher: Matcher;
+  recognizer: PacksRecognizer;
   /** Subjects (entity and event ids) the sources disagree about. */
   disputed: Set<string>;
+  /** Entity and event ids with something to tell (worth a mark of their own). */
+  telling: Set<string>;
 }
 
 /** Characters of a long text judged on their own first. */
@@ -38,6 +47,8 @@ export interface ScanInput {
   text: string;
   page?: PageContext;
   relevant?: boolean;
+  /** With `relevant`: the stories the page was found about. */
+  stories?: string[];
   piece?: { session: string; index: number; last: boolean };
 }
 
@@ -46,9 +57,9 @@ export class RecognitionService {
   private compiles = 0;
   private pieces = new Map<string, { parts: string[]; at: number; lost: boolean }>();
 
-  constructor(private loadDataset: () => Promise<Dataset>) {}
+  constructor(private loadPacks: () => Promise<readonly Pack[]>) {}
 
-  /** The active dataset changed: compile again on the next request. */
+  /** The enabled packs changed: compile again on the next request. */
   reset(): void {
     this.compiled = null;
   }
@@ -60,7 +71,7 @@ export class RecognitionService {
 
   /** Compiles now (at the background's start), so that the first page need not wait for it. */
   warm(): void {
-    this.ready().catch((e: unknown) => console.warn('Crosscheck: cannot compile the dataset', e));
+    this.ready().catch((e: unknown) => console.warn('Crosscheck: cannot compile the story packs', e));
   }
 
   private ready(): Promise<Compiled> {
@@ -76,18 +87,20 @@ export class RecognitionService {
   }
 
   private async compile(): Promise<Compiled> {
-    const dataset = await this.loadDataset();
+    const packs = await this.loadPacks();
     const start = performance.now();
     const cold = this.compiles++ === 0;
-    const matcher = compileMatcher(dataset);
+    const recognizer = compilePacks(packs);
+    const dataset = recognizer.dataset;
     viewIndex(dataset); // the popovers' lookups, built now rather than on the first hover
     const disputed = new Set(
       computeStandings(dataset)
         .filter((s) => s.disputed)
         .map((s) => s.subject),
     );
-    timingSpan('compile', start, { cold });
-    return { dataset, matcher, disputed };
+    const telling = tellingItems(dataset);
+    timingSpan('compile', start, { cold, stories: packs.length });
+    return { dataset, recognizer, disputed, telling };
   }
 
   /**
@@ -109,7 +122,7 @@ export class RecognitionService {
     const c = await this.ready();
     const start = performance.now();
     const firstScreen = piece?.index === 0 && !piece.last;
-    const reply = this.scanText(c, text, input.page, input.relevant ?? false, firstScreen);
+    const reply = this.scanText(c, text, input.page, input.relevant ? (input.stories ?? null) : undefined, firstScreen);
     timingSpan('scan', start, { chars: text.length, relevant: reply.relevant });
     return reply;
   }
@@ -127,8 +140,8 @@ export class RecognitionService {
     const c = await this.ready();
     const start = performance.now();
     const judge = (t: string, whole: boolean) => {
-      const result = c.matcher.scan(t, scanContext(page, false));
-      return result.relevant || (!whole && c.matcher.findHits(t).some(namesTheStory));
+      const result = c.recognizer.scan(t, page ? { page } : {});
+      return result.packs.length > 0 || (!whole && c.recognizer.matcher.findHits(t).some(namesTheStory));
     };
     const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
     const load = (head !== null && judge(head, true)) || judge(text, complete);
@@ -137,19 +150,29 @@ export class RecognitionService {
   }
 
   /** Several short texts (new content of a page), each scanned on its own. */
-  async scanBatch(texts: string[], page: PageContext, relevant: boolean): Promise<ScanReply[]> {
+  async scanBatch(texts: string[], page: PageContext, relevant: boolean, stories?: string[]): Promise<ScanReply[]> {
     const c = await this.ready();
     const start = performance.now();
-    const replies = texts.map((t) => this.scanText(c, t, page, relevant));
+    const replies = texts.map((t) => this.scanText(c, t, page, relevant ? (stories ?? null) : undefined));
     timingSpan('scan', start, { chars: texts.reduce((a, t) => a + t.length, 0), batch: texts.length });
     return replies;
   }
 
-  /** The popover's content for a highlight, in the interface language. */
-  async popover(target: PopoverTarget, language: UiLanguage, pageSource: string | null): Promise<PopoverAnswer> {
+  /**
+   * The popover's content for a highlight, in the interface language. For a
+   * name that several stories share, what each story's sources reported,
+   * story by story, the page's stories (`stories`) first.
+   */
+  async popover(
+    target: PopoverTarget,
+    language: UiLanguage,
+    pageSource: string | null,
+    stories: readonly string[] = [],
+  ): Promise<PopoverAnswer> {
     const c = await this.ready();
     const { lang, t } = translator(language);
-    return buildPopoverView(c.dataset, target, { lang, t, pageSource });
+    const view = buildPopoverView(c.dataset, target, { lang, t, pageSource });
+    return view && withStories(c, view, target, stories, lang);
   }
 
   /** Keeps a piece: the whole text once the last is there, 'kept' before, 'lost' when one is missing. */
@@ -173,16 +196,24 @@ export class RecognitionService {
     return kept.lost ? 'lost' : kept.parts.join('');
   }
 
+  /**
+   * `stories`: undefined — judge which stories the text is about; an array —
+   * the page is already known to be about these (new content of it); null —
+   * known relevant, stories not told (the candidates of the text are taken).
+   */
   private scanText(
     c: Compiled,
     text: string,
     page: PageContext | undefined,
-    relevant: boolean,
+    stories: string[] | null | undefined,
     checkQuiet = false,
   ): ScanReply {
-    const result = c.matcher.scan(text, scanContext(page, relevant));
-    const quiet = checkQuiet && !result.relevant && c.matcher.findHits(text).length === 0;
-    return toReply(result, c.disputed, quiet);
+    const context = page ? { page } : {};
+    let result = c.recognizer.scan(text, stories ? { ...context, packs: stories } : context);
+    if (stories === null && result.packs.length === 0 && result.stories.length > 0)
+      result = c.recognizer.scan(text, { ...context, packs: result.stories.map((s) => s.pack) });
+    const quiet = checkQuiet && result.packs.length === 0 && result.hits === 0;
+    return toReply(result, c, quiet);
   }
 }
 
@@ -195,13 +226,36 @@ function namesTheStory(hit: Hit): boolean {
   return (hit.kind === 'alias' && !hit.ambiguous) || hit.kind === 'topic';
 }
 
-/** What the recognition core is told besides the text: what the page says about itself, and known relevance. */
-function scanContext(page: PageContext | undefined, relevant: boolean): ScanContext {
-  return { ...(page ? { page } : {}), ...(relevant ? { relevant: true } : {}) };
+/** Adds, for a name several stories share, what each story reported (the page's stories first). */
+function withStories(
+  c: Compiled,
+  view: PopoverView,
+  target: PopoverTarget,
+  first: readonly string[],
+  lang: Lang,
+): PopoverView {
+  if (target.type === 'claim') return view;
+  const packs = c.recognizer.merged.membership.get(target.id) ?? [];
+  if (packs.length < 2) return view;
+  const reports = storiesOf(c.recognizer.merged, target.id, first);
+  const order = new Map<string, number>();
+  reports.forEach((r, i) => r.sources.forEach((s) => order.set(s.id, i)));
+  const rank = (id: string) => order.get(id) ?? reports.length;
+  return {
+    ...view,
+    // Sources story by story, the page's story first (a stable sort keeps each story's own order).
+    reports: [...view.reports].sort((a, b) => rank(a.source.id) - rank(b.source.id)),
+    stories: reports.map((r) => ({
+      id: r.pack.id,
+      title: r.pack.title[lang],
+      onPage: first.includes(r.pack.id),
+      sources: r.sources.map((s) => s.id),
+    })),
+  };
 }
 
 /** The scan result in the compact form sent to the content script. */
-function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): ScanReply {
+function toReply(result: PacksScan, { disputed, telling }: Compiled, quiet: boolean): ScanReply {
   const targets: FoundTarget[] = [];
   const index = new Map<string, number>();
   const targetIndex = (key: string, make: () => FoundTarget) => {
@@ -220,6 +274,7 @@ function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): Sca
       value: c.value,
       subject: c.subject,
       disputed: true,
+      telling: true,
     }));
     found.push([c.start, c.end, i, true]);
   }
@@ -229,6 +284,7 @@ function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): Sca
       id: m.id,
       kind: m.kind,
       disputed: disputed.has(m.id),
+      telling: telling.has(m.id),
     }));
     found.push([m.start, m.end, i, false]);
   }
@@ -237,5 +293,6 @@ function toReply(result: ScanResult, disputed: Set<string>, quiet: boolean): Sca
   const ranges: number[] = [];
   for (const [s, e, i] of found) ranges.push(s, e, i);
   const events = result.events.map((e): [string, number] => [e.id, e.evidence.length]).sort((a, b) => b[1] - a[1]);
-  return { relevant: result.relevant, source: result.source, targets, ranges, events, quiet };
+  const relevant = result.packs.length > 0;
+  return { relevant, stories: result.packs, source: result.source, targets, ranges, events, quiet };
 }

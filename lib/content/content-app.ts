@@ -21,6 +21,7 @@ import { readPageText, type PageText } from './page-text';
 import { planReply } from './plan';
 import { PageFindings, reportSummary } from './reporting';
 import { ScanSession, type ScanPainter } from './scan-session';
+import { findMention, UnmarkedItems } from './unmarked';
 
 export interface ContentHooks {
   /** Settings changed (the popover re-renders). */
@@ -42,6 +43,7 @@ export class ContentApp {
   readonly highlighter = new Highlighter();
   readonly registry = new MarkRegistry();
   private findings = new PageFindings();
+  private unmarked = new UnmarkedItems();
   private watcher: DomWatcher;
   private settings!: Settings;
   private scan: AbortController | null = null;
@@ -144,6 +146,7 @@ export class ContentApp {
     timingMark('undo-end');
     timingMeasure('undo', 'undo-start', 'undo-end');
     this.findings.clear();
+    this.unmarked.clear();
     this.active = false;
   }
 
@@ -174,7 +177,7 @@ export class ContentApp {
       ask: this.ask,
       painter,
       kinds: () => this.settings.kinds,
-      select: (pt, reply) => planReply(reply, pt, this.settings.highlightMode),
+      select: (pt, reply) => this.plan(pt, reply),
     }).run();
     if (controller.signal.aborted) return;
     if (outcome.status === 'failed') {
@@ -218,7 +221,13 @@ export class ContentApp {
     let replies: ScanReply[];
     try {
       replies = await this.ask<ScanReply[]>(
-        { type: 'scan-batch', texts: texts.map((pt) => pt.text), page: this.page(), relevant },
+        {
+          type: 'scan-batch',
+          texts: texts.map((pt) => pt.text),
+          page: this.page(),
+          relevant,
+          stories: this.findings.stories,
+        },
         controller.signal,
       );
     } catch (e) {
@@ -238,7 +247,7 @@ export class ContentApp {
       }
       if (!this.findings.relevant) continue;
       // New content (a live-blog entry, a teaser) is a section of its own.
-      this.paint(pt, requestsOf(planReply(reply, pt, this.settings.highlightMode), this.settings));
+      this.paint(pt, requestsOf(this.plan(pt, reply), this.settings));
       this.findings.add(reply, this.settings.kinds);
       changed = true;
     }
@@ -247,15 +256,49 @@ export class ContentApp {
     if (changed) this.report();
   }
 
-  private paint(pt: PageText, requests: HighlightRequest[]) {
-    let created = 0;
+  /** The highlight plan for a scan answer; the names it leaves unmarked are kept for the popup's list. */
+  private plan(pt: PageText, reply: ScanReply): ScanReply {
+    const planned = planReply(reply, pt, this.settings.highlightMode);
+    this.unmarked.note(reply, planned, pt);
+    return planned;
+  }
+
+  private paint(pt: PageText, requests: HighlightRequest[]): HTMLElement[] {
+    let created: HTMLElement[] = [];
     this.watcher.withoutObserving(() => {
       created = this.highlighter.apply(pt, requests, (mark, req) => {
         this.registry.register(mark, req.data as FoundTarget, req.start);
         this.registry.style(mark, this.settings);
-      }).length;
+      });
     });
-    if (created > 0) this.hooks.highlighted();
+    if (created.length > 0) this.hooks.highlighted();
+    return created;
+  }
+
+  /**
+   * The popup chose an item the plan left unmarked: mark its first mention now (outside our marks),
+   * or, when it stands only inside a marked sentence, show that sentence.
+   */
+  private markOnDemand(id: string): HTMLElement | undefined {
+    const item = this.unmarked.get(id);
+    const body = this.doc.body;
+    if (!item || !body) return undefined;
+    const pt = readPageText(body);
+    const at = findMention(pt.text, item.surface);
+    if (at >= 0) {
+      const request: HighlightRequest = {
+        start: at,
+        end: at + item.surface.length,
+        layer: 'mention',
+        data: item.target,
+      };
+      const [mark] = this.paint(pt, [request]);
+      if (mark) {
+        this.unmarked.delete(id);
+        return mark;
+      }
+    }
+    return this.orderedMarks().find((m) => findMention(m.textContent ?? '', item.surface) >= 0);
   }
 
   private report() {
@@ -275,7 +318,8 @@ export class ContentApp {
     if (!isMessage<ToContent>(message)) return undefined;
     switch (message.type) {
       case 'scroll-to': {
-        const mark = this.orderedMarks().find((m) => m.dataset.crosscheckId === message.id);
+        const mark =
+          this.orderedMarks().find((m) => m.dataset.crosscheckId === message.id) ?? this.markOnDemand(message.id);
         if (!mark) return Promise.resolve(false);
         const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
         mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });

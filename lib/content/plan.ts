@@ -1,7 +1,7 @@
 /**
  * The highlight plan (core/views/highlight-plan) applied to a scan answer:
  * the subset of its ranges worth a mark, by the reader's mode and the
- * page's sections. Names the background sends all have something to tell.
+ * page's sections. The background says which names have something to tell.
  */
 import type { HighlightMode } from '../../core/views/highlight-plan';
 import { planHighlights } from '../../core/views/highlight-plan';
@@ -18,7 +18,7 @@ interface Range {
 }
 
 export function planReply(reply: ScanReply, pt: PageText, mode: HighlightMode): ScanReply {
-  if (!reply.relevant || mode === 'every') return reply;
+  if (!reply.relevant) return reply;
   const mentions: Range[] = [];
   const claims: Range[] = [];
   const telling = new Set<string>();
@@ -32,7 +32,7 @@ export function planReply(reply: ScanReply, pt: PageText, mode: HighlightMode): 
       claims.push({ i, start, end, id: target.aspect, subject: target.subject });
     } else {
       mentions.push({ i, start, end, id: target.id, subject: target.id });
-      telling.add(target.id);
+      if (target.telling) telling.add(target.id);
       if (target.disputed) disputed.add(target.id);
     }
   }

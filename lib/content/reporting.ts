@@ -11,6 +11,8 @@ import type { ScanReply, ToBackground } from '../messages';
 export class PageFindings {
   relevant = false;
   source: string | null = null;
+  /** The stories the page is about, from every answer added. */
+  stories: string[] = [];
   private items = new Map<string, RecognizedItem>();
   private events = new Map<string, number>();
   private claims = new Set<string>();
@@ -21,6 +23,7 @@ export class PageFindings {
   /** Adds an answer: the items of the kinds shown, the events, the disputed sentences. */
   add(reply: ScanReply, kinds: Record<HighlightKind, boolean>): void {
     if (!reply.relevant) return;
+    for (const s of reply.stories ?? []) if (!this.stories.includes(s)) this.stories.push(s);
     for (let i = 0; i < reply.ranges.length; i += 3) {
       const target = reply.targets[reply.ranges[i + 2]!];
       if (!target) continue;
@@ -42,6 +45,7 @@ export class PageFindings {
   clear(): void {
     this.relevant = false;
     this.source = null;
+    this.stories = [];
     this.items.clear();
     this.events.clear();
     this.claims.clear();
@@ -53,6 +57,7 @@ export class PageFindings {
     return {
       ...page,
       relevant: this.relevant,
+      stories: [...this.stories],
       source: this.source,
       items: [...this.items.values()].sort((a, b) => b.count - a.count),
       events: [...this.events.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id),

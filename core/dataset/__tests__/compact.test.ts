@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../../data/dataset.json';
 import { decodeCompact, encodeCompact, parseCompact } from '../compact';
-import { looksLikeDataset } from '../guard';
 
 const roundTrip = (x: unknown) => decodeCompact(JSON.parse(JSON.stringify(encodeCompact(x))));
 
@@ -43,28 +42,5 @@ describe('compact layout', () => {
   it('refuses objects that use its reserved keys', () => {
     expect(() => encodeCompact([{ '#': 1 }])).toThrow(/reserved/);
     expect(() => encodeCompact({ a: { '!': [] } })).toThrow(/reserved/);
-  });
-});
-
-describe('looksLikeDataset', () => {
-  it('accepts the bundled dataset', () => {
-    expect(looksLikeDataset(raw)).toBe(true);
-  });
-
-  it('rejects what is plainly not a dataset of this format', () => {
-    const copy = () => JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
-    for (const bad of [
-      null,
-      [],
-      'dataset',
-      { ...copy(), version: 2 },
-      { ...copy(), name: 7 },
-      { ...copy(), claims: undefined },
-      { ...copy(), events: {} },
-      { ...copy(), entities: [{ id: 3 }] },
-      { ...copy(), sources: [null] },
-    ]) {
-      expect(looksLikeDataset(bad), JSON.stringify(bad)?.slice(0, 40)).toBe(false);
-    }
   });
 });

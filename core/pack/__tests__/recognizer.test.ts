@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../../data/bundled-pack';
-import { keyId, nsId } from '../merge';
-import { compilePacks } from '../recognizer';
+import { compileMatcher } from '../../recognize/matcher';
+import { nsId } from '../merge';
+import { compilePacks, mergeMentions } from '../recognizer';
 import { validatePack } from '../validate';
 import type { Pack } from '../schema';
 import { ARCTIC_REPORT_1, ARCTIC_REPORT_2, arcticPack } from './fixture';
@@ -17,34 +18,83 @@ const NATO_PAGE =
   'Die Nato-Militärchefs berieten in einer Videokonferenz über Sicherheitsgarantien für die Ukraine. ' +
   'Admiral Giuseppe Cavo Dragone leitete das Treffen, Wolodymyr Selenskyj begrüßte die Gespräche.';
 
-describe('compilePacks: one matcher over every enabled pack', () => {
+describe('compilePacks: one dictionary over every enabled pack, relevance per story', () => {
   const r = compilePacks([bundledPack(), arctic()]);
 
   it('reports only the stories a page is about, with their names, events and disputed sentences', () => {
     const page = r.scan(`${ARCTIC_REPORT_1}\n${ARCTIC_REPORT_2}`);
     expect(page.packs).toEqual([ARCTIC]);
     expect(page.mentions.every((m) => r.merged.membership.get(m.id)?.includes(ARCTIC))).toBe(true);
-    expect(page.mentions.map((m) => m.id)).toContain(keyId('Q22686'));
+    expect(page.mentions.map((m) => m.id)).toContain('donald-trump'); // shared with the bundled pack
     expect(page.events.map((e) => e.id)).toEqual([nsId(ARCTIC, 'summit')]);
     expect(page.claims.map((c) => c.value).sort()).toEqual(['in-person', 'video']);
+    expect(page.stories.find((s) => s.pack === ARCTIC)?.relevant).toBe(true);
   });
 
   it('reports both stories on a page about both, and nothing on an off-topic page', () => {
-    expect(r.scan(`${NATO_PAGE}\n${ARCTIC_REPORT_1}`).packs).toEqual([BUNDLED, ARCTIC]);
+    const both = r.scan(`${NATO_PAGE}\n${ARCTIC_REPORT_1}`);
+    expect(both.packs).toEqual([BUNDLED, ARCTIC]);
+    const starts = both.mentions.map((m) => m.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
     const off = r.scan('Donald Trump spielte am Wochenende Golf in Schottland.');
-    expect(off).toMatchObject({ packs: [], mentions: [], events: [], claims: [], source: null });
+    expect(off).toMatchObject({ packs: [], stories: [], mentions: [], events: [], claims: [], source: null });
+    expect(off.hits).toBeGreaterThan(0); // Trump is found, but a famous name makes no story a candidate
   });
 
-  it('finds the same on a story page as the story’s pack alone', () => {
-    const alone = compilePacks([bundledPack()]).scan(NATO_PAGE);
+  it('finds what the story’s dataset alone finds on a story page', () => {
+    const alone = compileMatcher(bundledPack()).scan(NATO_PAGE);
     const together = r.scan(NATO_PAGE);
-    expect(together.packs).toEqual(alone.packs);
-    expect(together.mentions.map((m) => [m.start, m.end])).toEqual(alone.mentions.map((m) => [m.start, m.end]));
+    expect(together.packs).toEqual([BUNDLED]);
+    expect(together.mentions).toEqual(alone.mentions);
+    expect(together.events.map((e) => e.id)).toEqual(alone.events.map((e) => e.id));
+  });
+
+  it('compiles a story’s matcher only when a page has hits of that story', () => {
+    const fresh = compilePacks([bundledPack(), arctic()]);
+    fresh.scan('Donald Trump spielte am Wochenende Golf in Schottland.');
+    expect(fresh.storiesCompiled).toBe(0);
+    fresh.scan(ARCTIC_REPORT_1);
+    fresh.scan(ARCTIC_REPORT_2);
+    const once = fresh.storiesCompiled;
+    expect(once).toBeGreaterThanOrEqual(1);
+    fresh.scan(ARCTIC_REPORT_2);
+    fresh.scan(ARCTIC_REPORT_1);
+    expect(fresh.storiesCompiled).toBe(once); // kept, not compiled again
+  });
+
+  it('keeps at most `storyCache` story matchers', () => {
+    const small = compilePacks([bundledPack(), arctic()], { storyCache: 1 });
+    small.scan(NATO_PAGE);
+    small.scan(ARCTIC_REPORT_1);
+    small.scan(NATO_PAGE);
+    expect(small.storiesCompiled).toBe(3);
   });
 
   it('takes the stories from the context for an appended chunk', () => {
     expect(r.scan('Ingrid Solberg-Haugen', { packs: [ARCTIC] }).mentions.map((m) => m.id)).toEqual([
       nsId(ARCTIC, 'solberg-haugen'),
     ]);
+  });
+});
+
+describe('mergeMentions', () => {
+  const m = (start: number, end: number, id: string) => ({
+    start,
+    end,
+    text: 'x'.repeat(end - start),
+    kind: 'person' as const,
+    id,
+    ambiguous: false,
+  });
+  it('keeps text order and drops a name two stories share once', () => {
+    expect(
+      mergeMentions([
+        [m(0, 5, 'a'), m(10, 12, 'b')],
+        [m(0, 5, 'a'), m(6, 8, 'c')],
+      ]).map((x) => x.id),
+    ).toEqual(['a', 'c', 'b']);
+  });
+  it('keeps the longer of two overlapping names', () => {
+    expect(mergeMentions([[m(3, 5, 'short')], [m(3, 9, 'long')]]).map((x) => x.id)).toEqual(['long']);
   });
 });

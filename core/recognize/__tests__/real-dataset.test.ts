@@ -193,6 +193,24 @@ describe('the bundled dataset', () => {
       expect(ids('Neither meeting resulted in progress. Trump guides Putin and Zelensky.', '2025-08-20')).toEqual([]);
     });
 
+    it('an event named only in passing, as the time of something else, is not reported', () => {
+      const passing = [
+        'The chiefs talked a day after Zelenskyy and European leaders visited the White House.',
+        'The push follows Trump’s meeting with Zelensky and European leaders at the White House.',
+        'Anknüpfend an den Ukraine-Gipfel im Weißen Haus mit Selenskyj und europäischen Staats- und Regierungschefs berieten die Generäle.',
+        'A day after Zelenskyy and European leaders visited the White House, the chiefs talked. ' +
+          'Their talks followed Trump’s meeting with European leaders in Washington.',
+      ];
+      for (const text of passing) expect(ids(text, '2025-08-20'), text).not.toContain('white-house-meeting');
+      // The same words that report it, or that say "after" only behind it, or over two sentences, are the event.
+      for (const text of [
+        'Zelenskyy and European leaders visited the White House after Trump called them.',
+        'The following leaders visited the White House with Zelensky: European leaders from six countries.',
+        'A day after Zelenskyy and European leaders visited the White House, the chiefs talked. European leaders had flown to Washington for it.',
+      ])
+        expect(ids(text, '2025-08-20'), text).toContain('white-house-meeting');
+    });
+
     it('weeks after a one-day event, a page that gives neither its day nor its place only looks back on it', () => {
       const text = 'Trump hat US-Bodentruppen ausgeschlossen, bietet aber Luftunterstützung an.';
       expect(ids(text, '2025-08-20')).toEqual(['trump-rules-out-us-troops']);

@@ -35,23 +35,38 @@ function plan(mode: HighlightMode, sectionStarts: number[] = []) {
 const starts = (p: { mentions: { start: number }[] }) => p.mentions.map((x) => x.start);
 
 describe('planHighlights', () => {
-  it('first: the first mention per item, plus disputed names inside a disputed sentence; never an item with nothing to tell', () => {
+  it('first: one mark per item — the name a disputed sentence is about inside it, else its first mention; never an item with nothing to tell', () => {
     const p = plan('first');
-    expect(starts(p)).toEqual([0, 10, 30, 42]);
+    // trump's mark is the one inside the sentence about him; its earlier mention at 30 gets none.
+    expect(starts(p)).toEqual([0, 10, 42]);
     expect(p.claims).toHaveLength(1);
   });
 
   it('first: each section starts afresh', () => {
-    expect(starts(plan('first', [55]))).toEqual([0, 10, 30, 42, 60, 80]);
+    expect(starts(plan('first', [55]))).toEqual([0, 10, 42, 60, 80]);
   });
 
   it('every: every mention of an item with something to tell', () => {
     expect(starts(plan('every'))).toEqual([0, 10, 20, 30, 42, 60, 80]);
   });
 
-  it('disputes: the sentences, disputed names in them, and the first mention of a disputed name', () => {
+  it('first: a name in a sentence about something else is not marked there when it stands elsewhere too', () => {
+    const p = planHighlights({
+      mentions: [m(2, 'b'), m(5, 'country'), m(12, 'trump'), m(30, 'b'), m(40, 'c')],
+      claims: [c(0, 20, 'trump'), c(38, 50, 'trump')],
+      sectionStarts: [],
+      mode: 'first',
+      telling: new Set(['b', 'c', 'trump']),
+      disputed: new Set(['trump']),
+    });
+    // b: its mention outside the sentences; c: only inside one, so there; the country: nothing to tell.
+    expect(starts(p)).toEqual([12, 30, 40]);
+    expect(p.claims).toHaveLength(2);
+  });
+
+  it('disputes: the sentences, the names they are about, and the first mention of a disputed name', () => {
     const p = plan('disputes');
-    expect(starts(p)).toEqual([30, 42]);
+    expect(starts(p)).toEqual([42]);
     expect(p.claims).toHaveLength(1);
   });
 
@@ -61,6 +76,9 @@ describe('planHighlights', () => {
     expect(telling.has('donald-trump')).toBe(true);
     expect(disputed.has('donald-trump')).toBe(true);
     for (const id of disputed) expect(telling.has(id)).toBe(true);
+    // Countries and capitals without a disagreement about them: no mark of their own.
+    for (const id of ['ukraine', 'usa', 'russia', 'washington', 'white-house']) expect(telling.has(id), id).toBe(false);
+    expect(telling.has('nato-video-conference')).toBe(true);
   });
 });
 
@@ -80,17 +98,18 @@ describe.runIf(existsSync(COVERAGE))('marks on the real story pages (../shared/c
     });
 
   /**
-   * The issue's target is at most 30 marks per 1,000 words with every recognized item marked. On these
-   * excerpts (about 300 words each) the distinct recognized items alone stand at about 48 per 1,000 words,
-   * so no policy that marks each of them once can reach 30: the figure printed here is the honest one,
-   * and the floor is printed beside it. What the test holds: every item marked, at most half the marks of
-   * "every mention", and nothing beyond first mentions, the sentences and the disputed names in them.
+   * The issue's target: at most 30 marks per 1,000 words by default, with every item that has something to
+   * tell marked at least once. The figure held is marks over words of all pages together (each word read
+   * counts once): the mean of per-page ratios would let the excerpts' arbitrary cut decide the weight — an
+   * 88-word stub would count as much as a 330-word report, and a first-mention policy is densest at the top
+   * of an article, which is all an excerpt holds. Full articles are longer, so this figure is the upper
+   * side of what a reader sees. The per-page mean and the densest page are printed beside it.
    */
-  it('by default: every recognized item marked at least once, far fewer marks than every mention', () => {
+  it('by default: at most 30 marks per 1,000 words, every telling item marked at least once', () => {
     let words = 0;
     let before = 0;
     let after = 0;
-    let floor = 0;
+    const ratios: number[] = [];
     const lines: string[] = [];
     for (const { file, text } of pages) {
       const r = matcher.scan(text);
@@ -108,25 +127,31 @@ describe.runIf(existsSync(COVERAGE))('marks on the real story pages (../shared/c
       const kept = p.mentions.length + p.claims.length;
       const recognized = new Set(r.mentions.filter((x) => telling.has(x.id)).map((x) => x.id));
       expect(new Set(p.mentions.map((x) => x.id)), file).toEqual(recognized);
-      const inSentences = r.mentions.filter(
-        (x) => disputed.has(x.id) && r.claims.some((cl) => cl.start <= x.start && x.end <= cl.end),
+      // Nothing beyond one first mention per item, the sentences, and the names they are about inside them.
+      const subjectsInSentences = r.mentions.filter((x) =>
+        r.claims.some((cl) => cl.subject === x.id && cl.start <= x.start && x.end <= cl.end),
       ).length;
-      expect(kept, file).toBeLessThanOrEqual(recognized.size + r.claims.length + inSentences);
-      floor += recognized.size;
+      expect(kept, file).toBeLessThanOrEqual(recognized.size + r.claims.length + subjectsInSentences);
+      // No general item (a place, an outlet) without a disagreement about it is marked.
+      for (const x of p.mentions) expect(telling.has(x.id), `${file}: ${x.id}`).toBe(true);
       words += n;
       before += all;
       after += kept;
+      ratios.push((kept * 1000) / n);
       lines.push(
         `${file.padEnd(64)} ${String(n).padStart(5)} words  ${((all * 1000) / n).toFixed(1).padStart(6)} → ${((kept * 1000) / n).toFixed(1).padStart(5)} per 1,000`,
       );
     }
     const perK = (after * 1000) / words;
+    const mean = ratios.reduce((a, x) => a + x, 0) / ratios.length;
     console.log(
       `${lines.join('\n')}\nALL ${pages.length} pages, ${lines.length} relevant, ${words} words: ` +
         `every mention ${((before * 1000) / words).toFixed(1)} → default ${perK.toFixed(1)} marks per 1,000 words ` +
-        `(target 30; distinct recognized items alone: ${((floor * 1000) / words).toFixed(1)})`,
+        `(${after} marks; target ≤ 30; mean of per-page ratios ${mean.toFixed(1)}, densest page ${Math.max(...ratios).toFixed(1)})`,
     );
     expect(lines.length).toBeGreaterThan(20);
-    expect(after).toBeLessThanOrEqual(before / 2);
+    expect(perK).toBeLessThanOrEqual(30);
+    // A floor too: a policy that drops real items would pass the ceiling trivially.
+    expect(perK).toBeGreaterThanOrEqual(15);
   });
 });

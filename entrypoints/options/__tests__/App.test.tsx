@@ -6,16 +6,8 @@ import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { getSettings, updateSettings } from '../../../lib/storage/settings';
 import { App } from '../App';
 
-const store = vi.hoisted(() => ({
-  importDataset: vi.fn(),
-  resetToBundled: vi.fn(async () => {}),
-  loadActiveDataset: vi.fn(),
-  watchActiveDataset: vi.fn(() => () => {}),
-}));
-vi.mock('../../../lib/storage/dataset-store', () => store);
-
 function renderApp() {
-  return render(<App initialSettings={DEFAULT_SETTINGS} initialDataset={{ name: 'Fixture', imported: false }} />);
+  return render(<App initialSettings={DEFAULT_SETTINGS} />);
 }
 
 describe('options App', () => {
@@ -50,12 +42,9 @@ describe('options App', () => {
     await vi.waitFor(async () => expect((await getSettings()).disabledSites).toEqual([]));
   });
 
-  it('imports a dataset file and shows why one was refused', async () => {
-    store.importDataset.mockResolvedValueOnce({ ok: false, error: '$.version: must be 1' });
+  it('shows the story packs and no other data section', async () => {
     renderApp();
-    const input = screen.getByLabelText('Import a dataset (JSON)…');
-    fireEvent.change(input, { target: { files: [new File(['{"version":2}'], 'd.json')] } });
-    expect((await screen.findByRole('alert')).textContent).toBe('The file was not imported: $.version: must be 1');
-    expect(store.importDataset).toHaveBeenCalledWith('{"version":2}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Story packs' })).toBeTruthy();
+    expect(screen.queryByLabelText('Import a dataset (JSON)…')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { fixture } from '../../../core/views/__tests__/fixture';
 import type { PageSummary } from '../../../core/page-summary';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { getSettings } from '../../../lib/storage/settings';
-import { App } from '../App';
+import { App, initialStory } from '../App';
 import { getOpenSections } from '../open-sections';
 import type { PopupData } from '../load-popup-data';
 
@@ -24,8 +24,10 @@ const summary: PageSummary = {
   disputed: true,
 };
 
+const one = fixture();
 const data = (over: Partial<PopupData> = {}): PopupData => ({
-  dataset: fixture(),
+  dataset: one,
+  stories: [{ id: 'fixture', title: { de: one.name, en: one.name }, dataset: one }],
   settings: { ...DEFAULT_SETTINGS, language: 'en' },
   tabId: 7,
   summary,
@@ -130,5 +132,38 @@ describe('popup App', () => {
     expect(document.documentElement.lang).toBe('de');
     expect(document.title).toBe('Crosscheck – wer berichtete was');
     expect(screen.getByRole('heading', { name: 'Auf dieser Seite erkannt (2)' })).toBeTruthy();
+  });
+
+  it('opens on the page’s story and lets the reader switch stories with a labelled select', () => {
+    const other = fixture();
+    other.events = other.events.map((e) => ({
+      ...e,
+      title: { de: `Andere: ${e.title.de}`, en: `Other: ${e.title.en}` },
+    }));
+    const stories = [
+      { id: 'first', title: { de: 'Erste', en: 'First story' }, dataset: one },
+      { id: 'second', title: { de: 'Zweite', en: 'Second story' }, dataset: other },
+    ];
+    render(<App data={data({ stories, summary: { ...summary, stories: ['second'] } })} />);
+    const select = screen.getByLabelText('Story') as HTMLSelectElement;
+    expect(select.value).toBe('second');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Second story (on this page)', 'First story']);
+    expect(screen.getAllByText(/^Other: /).length).toBeGreaterThan(0);
+    fireEvent.change(select, { target: { value: 'first' } });
+    expect(select.value).toBe('first');
+    expect(screen.queryAllByText(/^Other: /)).toHaveLength(0);
+  });
+
+  it('opens on the story of an event asked for', () => {
+    const stories = [
+      { id: 'first', title: { de: 'Erste', en: 'First' }, dataset: one },
+      { id: 'second', title: { de: 'Zweite', en: 'Second' }, dataset: { ...one, events: [] } },
+    ];
+    const event = one.events[0]!.id;
+    expect(
+      initialStory(data({ stories, requestedEvent: event, summary: { ...summary, stories: ['second'] } }))?.id,
+    ).toBe('first');
+    expect(initialStory(data({ stories, summary: { ...summary, stories: ['second'] } }))?.id).toBe('second');
+    expect(initialStory(data({ stories, summary: null }))?.id).toBe('first');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledDataset } from '../../../data/index';
+import { bundledPack } from '../../../data/bundled-pack';
 import { readQuickText } from '../../content/quick-text';
 import type { CheckRequest } from '../../messages';
 import { setSiteEnabled } from '../../storage/settings';
@@ -23,7 +23,7 @@ const offTopic = `<body>${Array.from(
 ).join('')}</body>`;
 
 function setup() {
-  const service = new RecognitionService(async () => bundledDataset);
+  const service = new RecognitionService(async () => [bundledPack()]);
   const loaded: [number, number][] = [];
   const handle = createMessageHandler(service, async (tabId, frameId) => {
     loaded.push([tabId, frameId]);

@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileMatcher } from '../../../core/recognize/index';
+import { arcticPack, ARCTIC_REPORT_1 } from '../../../core/pack/__tests__/fixture';
+import { nsId } from '../../../core/pack/merge';
+import type { Pack } from '../../../core/pack/schema';
+import { validatePack } from '../../../core/pack/validate';
+import { bundledPack } from '../../../data/bundled-pack';
 import { bundledDataset } from '../../../data/index';
 import { readPageText } from '../../content/page-text';
 import type { PageContext, ScanAnswer, ScanReply } from '../../messages';
@@ -20,11 +25,19 @@ const asReply = (a: ScanAnswer): ScanReply => {
   return a;
 };
 
-function newService() {
+const arctic = (): Pack => {
+  const r = validatePack(arcticPack());
+  if (!r.ok) throw new Error('fixture');
+  return r.pack;
+};
+const BUNDLED = 'nato-ukraine-security-guarantees-2025-08';
+const ARCTIC = 'arctic-summit-tromso';
+
+function newService(packs: () => Pack[] = () => [bundledPack()]) {
   let loads = 0;
   const service = new RecognitionService(async () => {
     loads++;
-    return bundledDataset;
+    return packs();
   });
   return { service, loads: () => loads };
 }
@@ -35,7 +48,7 @@ describe('RecognitionService', () => {
     performance.clearMeasures();
   });
 
-  it('compiles once for every scan of its lifetime, and again (warm) after the dataset changed', async () => {
+  it('compiles once for every scan of its lifetime, and again (warm) after the packs changed', async () => {
     const { service, loads } = newService();
     const text = demoText('en.html');
     await Promise.all([service.scan({ text, page }), service.scan({ text, page })]);
@@ -46,7 +59,10 @@ describe('RecognitionService', () => {
     await service.scan({ text, page });
     expect(service.compileCount).toBe(2);
     const compiles = performance.getEntriesByName('crosscheck:compile') as PerformanceMeasure[];
-    expect(compiles.map((m) => m.detail)).toEqual([{ cold: true }, { cold: false }]);
+    expect(compiles.map((m) => m.detail)).toEqual([
+      { cold: true, stories: 1 },
+      { cold: false, stories: 1 },
+    ]);
     expect(performance.getEntriesByName('crosscheck:scan').length).toBe(4);
   });
 
@@ -56,6 +72,7 @@ describe('RecognitionService', () => {
     const reply = asReply(await service.scan({ text, page }));
     const result = compileMatcher(bundledDataset).scan(text);
     expect(reply.relevant).toBe(true);
+    expect(reply.stories).toEqual([BUNDLED]);
     expect(reply.quiet).toBe(false);
     expect(reply.ranges.length).toBe(3 * (result.mentions.length + result.claims.length));
     const keys = reply.targets.map((t) => (t.type === 'claim' ? `${t.aspect}/${t.value}/${t.subject}` : t.id));
@@ -133,11 +150,77 @@ describe('RecognitionService', () => {
     let fail = true;
     const service = new RecognitionService(async () => {
       if (fail) throw new Error('storage unavailable');
-      return bundledDataset;
+      return [bundledPack()];
     });
     await expect(service.scan({ text: 'Trump', page })).rejects.toThrow('storage unavailable');
     fail = false;
     expect(asReply(await service.scan({ text: 'Trump', page })).quiet).toBe(false);
+  });
+});
+
+describe('RecognitionService across several packs', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const both = () => [bundledPack(), arctic()];
+
+  it('says which stories a page is about: one, both, or none', async () => {
+    const { service } = newService(both);
+    const natoPage = asReply(await service.scan({ text: demoText('de.html'), page }));
+    expect(natoPage.stories).toEqual([BUNDLED]);
+    const polar = asReply(await service.scan({ text: ARCTIC_REPORT_1, page }));
+    expect(polar.stories).toEqual([ARCTIC]);
+    expect(polar.targets.some((t) => t.type === 'event' && t.id === nsId(ARCTIC, 'summit'))).toBe(true);
+    const nato =
+      'Die Nato-Militärchefs berieten in einer Videokonferenz über Sicherheitsgarantien für die Ukraine. ' +
+      'Admiral Giuseppe Cavo Dragone leitete das Treffen, Wolodymyr Selenskyj begrüßte die Gespräche.';
+    const two = asReply(await service.scan({ text: `${nato}\n${ARCTIC_REPORT_1}`, page }));
+    expect(two.stories).toEqual([BUNDLED, ARCTIC]);
+    const none = asReply(await service.scan({ text: 'Donald Trump spielte Golf in Schottland.', page }));
+    expect(none).toMatchObject({ relevant: false, stories: [], ranges: [] });
+  });
+
+  it('scans new content for the stories the page is about', async () => {
+    const { service } = newService(both);
+    const [reply] = await service.scanBatch(['Ingrid Solberg-Haugen sprach.'], page, true, [ARCTIC]);
+    expect(reply!.stories).toEqual([ARCTIC]);
+    expect(reply!.targets.map((t) => (t.type === 'claim' ? t.aspect : t.id))).toEqual([nsId(ARCTIC, 'solberg-haugen')]);
+  });
+
+  it('shows what each story reported about a shared name, the page’s story first', async () => {
+    const { service } = newService(both);
+    const view = await service.popover({ type: 'entity', id: 'donald-trump' }, 'en', null, [ARCTIC]);
+    expect(view?.stories?.map((s) => [s.id, s.onPage])).toEqual([
+      [ARCTIC, true],
+      [BUNDLED, false],
+    ]);
+    const firstArctic = view!.reports.findIndex((r) => r.source.id.startsWith(`${ARCTIC}--`));
+    const firstBundled = view!.reports.findIndex((r) => !r.source.id.startsWith(`${ARCTIC}--`));
+    expect(firstArctic).toBe(0);
+    expect(firstBundled).toBeGreaterThan(firstArctic);
+    const alone = await service.popover({ type: 'entity', id: nsId(ARCTIC, 'solberg-haugen') }, 'en', null);
+    expect(alone?.stories).toBeUndefined();
+  });
+
+  it('takes a popover’s page stories from the tab’s summary', async () => {
+    const { service } = newService(both);
+    const handle = createMessageHandler(service);
+    const summary = {
+      url: 'https://example.org/a',
+      host: 'example.org',
+      active: true,
+      relevant: true,
+      stories: [ARCTIC],
+      source: null,
+      items: [],
+      events: [],
+      claims: [],
+      disputed: false,
+    };
+    await handle({ type: 'page-summary', summary }, { tab: { id: 9 }, frameId: 0 });
+    const target = { type: 'entity', id: 'donald-trump' };
+    const view = (await handle({ type: 'popover', target, language: 'en', pageSource: null }, { tab: { id: 9 } })) as {
+      stories: { id: string }[];
+    };
+    expect(view.stories[0]!.id).toBe(ARCTIC);
   });
 });
 

@@ -3,14 +3,15 @@ import { DEFAULT_SETTINGS } from '../../../core/settings';
 import type { FoundTarget } from '../../messages';
 import { MarkRegistry } from '../mark-registry';
 
-const trump: FoundTarget = { type: 'entity', id: 'donald-trump', kind: 'person', disputed: true };
-const nato: FoundTarget = { type: 'entity', id: 'nato', kind: 'organization', disputed: false };
+const trump: FoundTarget = { type: 'entity', id: 'donald-trump', kind: 'person', disputed: true, telling: true };
+const nato: FoundTarget = { type: 'entity', id: 'nato', kind: 'organization', disputed: false, telling: true };
 const claim: FoundTarget = {
   type: 'claim',
   aspect: 'trump-air-support',
   value: 'offered',
   subject: 'donald-trump',
   disputed: true,
+  telling: true,
 };
 
 function mark(parent: HTMLElement = document.body): HTMLElement {

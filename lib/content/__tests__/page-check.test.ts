@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledDataset } from '../../../data/index';
+import { bundledPack } from '../../../data/bundled-pack';
 import { RecognitionService } from '../../background/recognition';
 import type { CheckAnswer, CheckRequest, ToBackground } from '../../messages';
 import { ExtensionGone, type Ask } from '../background-client';
 import { PageCheck, type PageCheckOptions } from '../page-check';
 
-const service = new RecognitionService(async () => bundledDataset);
+const service = new RecognitionService(async () => [bundledPack()]);
 const page = { url: 'https://example.org/', title: 'Example' };
 const demoBody = () =>
   new DOMParser().parseFromString(readFileSync('demo/en.html', 'utf8'), 'text/html').body.innerHTML;

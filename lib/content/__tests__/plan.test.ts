@@ -26,9 +26,9 @@ describe('planReply', () => {
       quiet: false,
       events: [],
       targets: [
-        { type: 'claim', aspect: 'air', value: 'offered', subject: 'trump', disputed: true },
-        { type: 'entity', id: 'nato', kind: 'organization', disputed: false },
-        { type: 'entity', id: 'trump', kind: 'person', disputed: true },
+        { type: 'claim', aspect: 'air', value: 'offered', subject: 'trump', disputed: true, telling: true },
+        { type: 'entity', id: 'nato', kind: 'organization', disputed: false, telling: true },
+        { type: 'entity', id: 'trump', kind: 'person', disputed: true, telling: true },
       ],
       ranges: [
         nato1,
@@ -62,7 +62,24 @@ describe('planReply', () => {
       nato3 + 4,
       1,
     ]);
-    expect(planReply(reply, pt, 'every')).toBe(reply);
+    expect(planReply(reply, pt, 'every').ranges).toEqual(reply.ranges);
     expect(planReply(reply, pt, 'disputes').ranges).toEqual([sentence[0], sentence[1], 0, trump, trump + 5, 2]);
+  });
+
+  it('gives a general item (a country) without a disagreement no mark of its own, in any mode', () => {
+    const pt = page('<p>Ukraine and Trump. Ukraine.</p>');
+    const reply: ScanReply = {
+      relevant: true,
+      source: null,
+      quiet: false,
+      events: [],
+      targets: [
+        { type: 'entity', id: 'ukraine', kind: 'place', disputed: false, telling: false },
+        { type: 'entity', id: 'trump', kind: 'person', disputed: true, telling: true },
+      ],
+      ranges: [0, 7, 0, 12, 17, 1, 19, 26, 0],
+    };
+    for (const mode of ['first', 'every', 'disputes'] as const)
+      expect(planReply(reply, pt, mode).ranges, mode).toEqual([12, 17, 1]);
   });
 });

@@ -8,12 +8,20 @@ const page = { url: 'https://example.org/a', host: 'example.org', active: true }
 
 const reply = (over: Partial<ScanReply> = {}): ScanReply => ({
   relevant: true,
+  stories: ['nato'],
   source: null,
   quiet: false,
   targets: [
-    { type: 'entity', id: 'donald-trump', kind: 'person', disputed: true },
-    { type: 'entity', id: 'nato', kind: 'organization', disputed: false },
-    { type: 'claim', aspect: 'trump-air-support', value: 'offered', subject: 'donald-trump', disputed: true },
+    { type: 'entity', id: 'donald-trump', kind: 'person', disputed: true, telling: true },
+    { type: 'entity', id: 'nato', kind: 'organization', disputed: false, telling: true },
+    {
+      type: 'claim',
+      aspect: 'trump-air-support',
+      value: 'offered',
+      subject: 'donald-trump',
+      disputed: true,
+      telling: true,
+    },
   ],
   ranges: [0, 5, 1, 10, 40, 2, 12, 17, 0, 50, 54, 1, 60, 64, 1],
   events: [
@@ -30,10 +38,11 @@ describe('PageFindings', () => {
     const f = new PageFindings();
     f.relevant = true;
     f.add(reply(), DEFAULT_SETTINGS.kinds);
-    f.add(reply({ events: [['summit', 5]], ranges: [0, 5, 0] }), DEFAULT_SETTINGS.kinds);
+    f.add(reply({ events: [['summit', 5]], ranges: [0, 5, 0], stories: ['arctic', 'nato'] }), DEFAULT_SETTINGS.kinds);
     expect(f.summary(page)).toEqual({
       ...page,
       relevant: true,
+      stories: ['nato', 'arctic'],
       source: null,
       items: [
         { id: 'nato', kind: 'organization', count: 3 },

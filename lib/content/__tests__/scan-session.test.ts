@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
-import { bundledDataset } from '../../../data/index';
+import { bundledPack } from '../../../data/bundled-pack';
 import { RecognitionService } from '../../background/recognition';
 import type { ScanReply, ToBackground } from '../../messages';
 import type { Ask } from '../background-client';
 import { Highlighter } from '../highlighter';
 import { ScanSession, type ScanOutcome, type ScanSessionOptions } from '../scan-session';
 
-const service = new RecognitionService(async () => bundledDataset);
+const service = new RecognitionService(async () => [bundledPack()]);
 const page = { url: 'https://example.org/', title: 'Example' };
 
 /** The background, through a JSON round trip as in Chrome; records what is sent. */
