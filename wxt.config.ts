@@ -34,18 +34,14 @@ export default defineConfig({
         contents: JSON.stringify(withLanguageKeys(read(DEFAULT_LOCALE), languages), null, 2),
       };
     },
-    // The highlight styles live in the page (the marks do), so they go into the
-    // manifest's content-script CSS: injected by the browser, untouched by page CSP.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) script.css = ['highlights.css', ...(script.css ?? [])];
-    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Crosscheck',
     description: '__MSG_extDescription__',
     default_locale: DEFAULT_LOCALE,
-    permissions: ['storage'],
+    // `scripting`: the full stage is injected where the first stage found a story (lib/background/stages.ts).
+    permissions: ['storage', 'scripting'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {

@@ -118,7 +118,7 @@ describe('Robustness (fast subset)', () => {
     );
   });
 
-  it('manifest: only the storage permission, content scripts on http(s), no remote code, no eval', () => {
+  it('manifest: only the storage and scripting permissions, content scripts on http(s), no remote code, no eval', () => {
     const m = checkManifests();
     assert.deepEqual(
       m.checks.filter((c) => !c.ok),

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler, showBadge } from '../lib/background/handlers';
 import { RecognitionService } from '../lib/background/recognition';
+import { adoptOpenTabs, loadFullStage } from '../lib/background/stages';
 import { tabSummaries } from '../lib/background/tab-state';
 import type { ToContent } from '../lib/messages';
 import { migrateStores } from '../lib/storage/migrate-stores';
@@ -21,12 +22,14 @@ export default defineBackground(() => {
   });
   const service = new RecognitionService(async () => (await store).enabledPacks());
   watchPacks(() => service.reset());
-  browser.runtime.onMessage.addListener(createMessageHandler(service));
+  browser.runtime.onMessage.addListener(createMessageHandler(service, loadFullStage));
   service.warm();
 
   browser.runtime.onInstalled.addListener((details) => {
     // First run: the welcome page (the extension's own file) says what the highlights mean.
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // The pages already open get this version's first stage (an older one there cleans up).
+    if (details.reason === 'install' || details.reason === 'update') void adoptOpenTabs();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.delete(tabId));

@@ -69,6 +69,25 @@ export interface ScanRequest {
 
 export type ScanAnswer = ScanReply | { kept: true } | { lost: true };
 
+/**
+ * The first stage's question: is this page about a story? `text` is the
+ * page's text read without layout (at most a cap; `complete` false when it
+ * was cut). When it is, the background injects the full stage into the
+ * sender's frame before it answers `load: true`; `off`: Crosscheck is turned
+ * off on this site (or everywhere), nothing was judged.
+ */
+export interface CheckRequest {
+  type: 'check';
+  text: string;
+  complete: boolean;
+  page: PageContext;
+}
+
+export interface CheckAnswer {
+  load: boolean;
+  off?: boolean;
+}
+
 export interface PopoverRequest {
   type: 'popover';
   target: PopoverTarget;
@@ -79,6 +98,7 @@ export interface PopoverRequest {
 }
 
 export type ToBackground =
+  | CheckRequest
   | ScanRequest
   | { type: 'scan-batch'; texts: string[]; page: PageContext; relevant: boolean; stories?: string[] }
   | PopoverRequest

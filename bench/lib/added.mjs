@@ -91,7 +91,8 @@ async function ownTab(holder) {
 /**
  * One load of `url` in a fresh tab (without the bench's mark observer) until
  * the main thread is quiet. If the content script started a scan
- * (`crosscheck:scan-start`) that has not ended, waits on. Returns the
+ * (`crosscheck:scan-start`), or the first stage a check (`crosscheck:check-start`),
+ * that has not ended, waits on. Returns the
  * metrics of the whole load, the content script's marks and measures, the
  * long tasks, and how many highlights the page has.
  * @param {Holder} holder
@@ -127,7 +128,9 @@ async function measureLoad(page, cdp, url) {
   for (let i = 0; i < 20; i++) {
     const open = await page.evaluate(() => {
       const has = (/** @type {string} */ n) => performance.getEntriesByName(n).length > 0;
-      return has('crosscheck:scan-start') && !has('crosscheck:scan-end');
+      // The first stage's check not answered yet, or answered "load" and the full stage's scan not ended.
+      const checking = has('crosscheck:check-start') && !has('crosscheck:check-end') && !has('crosscheck:scan-end');
+      return checking || (has('crosscheck:scan-start') && !has('crosscheck:scan-end'));
     });
     if (!open) break;
     q = await untilQuiet(cdp, QUIET);

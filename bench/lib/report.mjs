@@ -425,12 +425,18 @@ export function evaluateTargets(r) {
     }
   }
   if (r.size) {
-    const content = r.size.entries.find((/** @type {any} */ e) => e.name === 'content');
+    // A page about a story gets both stages: the first (manifest) and the full stage (injected).
+    const parts = r.size.entries.filter((/** @type {any} */ e) => e.name === 'content' || e.name === 'full stage');
+    const gzip = parts.reduce((/** @type {number} */ a, /** @type {any} */ e) => a + e.gzip, 0);
     t.push({
       id: 'size-45',
-      target: 'content script ≤ 45 KB gzip in all (what the manifest injects and what it imports)',
-      pass: content.gzip <= 45 * KB,
-      detail: `${fmtKB(content.gzip)} gzip: ${content.files.map((/** @type {any} */ f) => `${f.file} ${fmtKB(f.gzip)}`).join(', ')}`,
+      target: 'content script ≤ 45 KB gzip in all (what the manifest injects, the full stage and what they import)',
+      pass: gzip <= 45 * KB,
+      detail:
+        `${fmtKB(gzip)} gzip: ` +
+        parts
+          .flatMap((/** @type {any} */ e) => e.files.map((/** @type {any} */ f) => `${f.file} ${fmtKB(f.gzip)}`))
+          .join(', '),
     });
   }
 

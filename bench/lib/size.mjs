@@ -60,6 +60,14 @@ export function bundleSizes(outDir, datasetPath) {
     const files = [...(cs.js ?? []), ...(cs.css ?? [])].flatMap((f) => closure(root, join(root, f)));
     add(i === 0 ? 'content' : `content-${i}`, files);
   });
+  // The full stage (not in the manifest): injected by the background, with its styles, where the
+  // first stage found a story (lib/background/stages.ts).
+  const full = ['content-scripts/full.js', 'highlights.css'].map((f) => join(root, f));
+  if (existsSync(full[0] ?? ''))
+    add(
+      'full stage',
+      full.flatMap((f) => closure(root, f)),
+    );
   if (manifest.action?.default_popup) add('popup', closure(root, join(root, manifest.action.default_popup)));
   const optionsPage = manifest.options_ui?.page ?? manifest.options_page;
   if (optionsPage) add('options', closure(root, join(root, optionsPage)));

@@ -155,17 +155,30 @@ export async function launchJailedChromium(opts = {}) {
   return env;
 }
 
-/** In the service worker: remember every page summary the content script sends (the background's own listener is untouched). */
+/**
+ * In the service worker: remember every page summary — sent by the full stage (`page-summary`), or
+ * recorded by the background itself when the first stage's check found nothing (a tab's summary in
+ * `storage.session`, the top frame's only). The background's own listeners are untouched.
+ */
 async function installSummaryListener(worker) {
   await worker.evaluate(() => {
     if (globalThis.__ccRobustSummaries) return;
     globalThis.__ccRobustSummaries = [];
+    const remember = (/** @type {any} */ entry) => {
+      globalThis.__ccRobustSummaries.push(entry);
+      if (globalThis.__ccRobustSummaries.length > 200) globalThis.__ccRobustSummaries.shift();
+    };
     chrome.runtime.onMessage.addListener((message, sender) => {
-      if (message && message.type === 'page-summary') {
-        globalThis.__ccRobustSummaries.push({ url: sender.url, frameId: sender.frameId, summary: message.summary });
-        if (globalThis.__ccRobustSummaries.length > 200) globalThis.__ccRobustSummaries.shift();
-      }
+      if (message && message.type === 'page-summary')
+        remember({ url: sender.url, frameId: sender.frameId, summary: message.summary });
       return undefined;
+    });
+    chrome.storage.session.onChanged.addListener((changes) => {
+      for (const [key, change] of Object.entries(changes)) {
+        const summary = /** @type {any} */ (change).newValue;
+        if (key.startsWith('tab-') && summary && !summary.relevant && summary.items?.length === 0)
+          remember({ url: summary.url, frameId: 0, summary });
+      }
     });
   });
 }

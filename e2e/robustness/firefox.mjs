@@ -94,9 +94,11 @@ export async function runFirefox(pages, { javascript = false } = {}) {
       // Done: the content script's own timing measure, or the marks it must make.
       const deadline = Date.now() + 15_000;
       for (;;) {
+        // A scan of the full stage, or the first stage's check that found nothing (no full stage then).
         const [scans, marks] = await tab.page
           .evaluate(() => [
-            performance.getEntriesByName('crosscheck:full-scan').length,
+            performance.getEntriesByName('crosscheck:full-scan').length +
+              performance.getEntriesByName('crosscheck:check-end').length,
             document.querySelectorAll('mark.cc-mark').length,
           ])
           .catch(() => [0, 0]);

@@ -7,8 +7,12 @@ import { join, relative, resolve } from 'node:path';
 
 export const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 
-/** Content scripts run on web pages only; the one permission is storage (settings, imported dataset, per-tab results). */
-const EXPECTED_PERMISSIONS = ['storage'];
+/**
+ * Content scripts run on web pages only; the permissions are storage (settings, imported dataset, per-tab
+ * results) and scripting (the full stage is injected where the first stage found a story), with host access
+ * to exactly the pages the content script runs on (which its match patterns grant anyway: no new warning).
+ */
+const EXPECTED_PERMISSIONS = ['storage', 'scripting'];
 const EXPECTED_MATCHES = ['http://*/*', 'https://*/*'];
 
 /**
@@ -64,13 +68,19 @@ export function checkManifests() {
       continue;
     }
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    // Manifest V2 (Firefox) lists host access among the permissions, V3 apart.
+    const hosts = m.manifest_version === 2 ? EXPECTED_MATCHES : [];
     check(
-      `${label}: permissions are exactly ${EXPECTED_PERMISSIONS.join(', ')}`,
-      JSON.stringify(m.permissions ?? []) === JSON.stringify(EXPECTED_PERMISSIONS),
+      `${label}: permissions are exactly ${[...EXPECTED_PERMISSIONS, ...hosts].join(', ')}`,
+      JSON.stringify(m.permissions ?? []) === JSON.stringify([...EXPECTED_PERMISSIONS, ...hosts]),
       JSON.stringify(m.permissions),
     );
+    check(
+      `${label}: host access to exactly the content script's pages`,
+      m.manifest_version === 2 || JSON.stringify(m.host_permissions) === JSON.stringify(EXPECTED_MATCHES),
+      JSON.stringify(m.host_permissions),
+    );
     for (const key of [
-      'host_permissions',
       'optional_permissions',
       'optional_host_permissions',
       'externally_connectable',

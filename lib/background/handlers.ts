@@ -6,7 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageSummary } from '../../core/page-summary';
-import { isMessage, type ToBackground } from '../messages';
+import { isEnabledOn } from '../../core/settings';
+import { isMessage, type CheckAnswer, type CheckRequest, type ToBackground } from '../messages';
+import { getSettings } from '../storage/settings';
 import { badgeFor } from './badge';
 import type { RecognitionService } from './recognition';
 import { rememberBriefRequest, tabSummaries } from './tab-state';
@@ -15,12 +17,19 @@ import { rememberBriefRequest, tabSummaries } from './tab-state';
 export interface Sender {
   tab?: { id?: number };
   frameId?: number;
+  /** The sending frame's address. */
+  url?: string;
 }
 
-export function createMessageHandler(service: RecognitionService) {
+/** Injects the full stage into a frame (lib/background/stages.ts; a fake in tests). */
+export type LoadFullStage = (tabId: number, frameId: number) => Promise<void>;
+
+export function createMessageHandler(service: RecognitionService, loadFullStage?: LoadFullStage) {
   return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
     if (!isMessage<ToBackground>(message)) return undefined;
     switch (message.type) {
+      case 'check':
+        return checkPage(service, message, sender, loadFullStage);
       case 'scan':
         return service.scan(message);
       case 'scan-batch':
@@ -41,6 +50,53 @@ export function createMessageHandler(service: RecognitionService) {
     }
     return undefined;
   };
+}
+
+/**
+ * The first stage's question. When the page is about a story, the full stage
+ * is injected into the sender's frame before the answer. A page that is about
+ * nothing (or where Crosscheck is off) gets its top frame's summary here, for
+ * the badge and the popup: no full stage will report one.
+ */
+async function checkPage(
+  service: RecognitionService,
+  message: CheckRequest,
+  sender: Sender,
+  loadFullStage: LoadFullStage | undefined,
+): Promise<CheckAnswer> {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId ?? 0;
+  const url = sender.url ?? message.page.url ?? '';
+  const host = hostOf(url);
+  const active = isEnabledOn(await getSettings(), host);
+  const load = active && (await service.check(message.text, message.page, message.complete));
+  if (load && tabId !== undefined && loadFullStage) {
+    await loadFullStage(tabId, frameId);
+    return { load: true };
+  }
+  if (tabId !== undefined && frameId === 0) {
+    const summary: PageSummary = {
+      url,
+      host,
+      active,
+      relevant: false,
+      source: null,
+      items: [],
+      events: [],
+      claims: [],
+      disputed: false,
+    };
+    await tabSummaries.set(tabId, summary).then(() => showBadge(tabId, summary));
+  }
+  return { load: false, ...(active ? {} : { off: true }) };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** The stories a popover's page is about: as the message tells, else as the tab's summary says. */

@@ -18,6 +18,7 @@ import type { Dataset, Lang } from '../../core/dataset/schema';
 import { compilePacks, type PacksRecognizer, type PacksScan } from '../../core/pack/recognizer';
 import type { Pack } from '../../core/pack/schema';
 import { storiesOf } from '../../core/pack/stories';
+import type { Hit } from '../../core/recognize/index';
 import type { UiLanguage } from '../../core/settings';
 import { tellingItems } from '../../core/views/highlight-plan';
 import { buildPopoverView, type PopoverTarget, type PopoverView } from '../../core/views/popover-view';
@@ -35,6 +36,9 @@ interface Compiled {
   /** Entity and event ids with something to tell (worth a mark of their own). */
   telling: Set<string>;
 }
+
+/** Characters of a long text judged on their own first. */
+const CHECK_HEAD_CHARS = 20_000;
 
 /** Pieces of a long page kept until its last piece comes; dropped after this long without one. */
 const PIECES_TTL_MS = 60_000;
@@ -123,6 +127,28 @@ export class RecognitionService {
     return reply;
   }
 
+  /**
+   * The first stage's question: is a page about the story, so that its full
+   * stage is worth loading? Its text was read without layout (hidden menus
+   * included: more evidence, never less, than the full stage reads), with the
+   * same page context, and may be cut at a cap, so: relevant, or a text cut
+   * short that names something of the story (an unambiguous name or a topic
+   * term: not the triggers and cue words any German page has, "nachts", "werden"). The head of a
+   * long text is judged first, so that a story page hears yes soon.
+   */
+  async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
+    const c = await this.ready();
+    const start = performance.now();
+    const judge = (t: string, whole: boolean) => {
+      const result = c.recognizer.scan(t, page ? { page } : {});
+      return result.packs.length > 0 || (!whole && c.recognizer.matcher.findHits(t).some(namesTheStory));
+    };
+    const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
+    const load = (head !== null && judge(head, true)) || judge(text, complete);
+    timingSpan('check', start, { chars: text.length, load });
+    return load;
+  }
+
   /** Several short texts (new content of a page), each scanned on its own. */
   async scanBatch(texts: string[], page: PageContext, relevant: boolean, stories?: string[]): Promise<ScanReply[]> {
     const c = await this.ready();
@@ -189,6 +215,15 @@ export class RecognitionService {
     const quiet = checkQuiet && result.packs.length === 0 && result.hits === 0;
     return toReply(result, c, quiet);
   }
+}
+
+/**
+ * A hit that points at the story rather than at the language: an unambiguous
+ * name or a topic term. Not triggers ("nachts"), cues or signals ("werden"):
+ * any local news page has those.
+ */
+function namesTheStory(hit: Hit): boolean {
+  return (hit.kind === 'alias' && !hit.ambiguous) || hit.kind === 'topic';
 }
 
 /** Adds, for a name several stories share, what each story reported (the page's stories first). */

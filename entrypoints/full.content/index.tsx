@@ -1,5 +1,7 @@
 /**
- * Content script entrypoint: wires the ContentApp (scan + highlight + watch),
+ * The full stage, injected by the background into a frame whose page the
+ * first stage (entrypoints/content) found to be about a story: wires the
+ * ContentApp (scan + highlight + watch),
  * the PopoverController (when to open) and the popover UI (one shadow-root
  * host, re-rendered by Preact with new props, positioned by Floating UI),
  * mounted only once there is a highlight. Recognition runs in the background:
@@ -10,7 +12,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import popoverCss from '../../components/popover.css?inline';
 import { createAsk, extensionAlive } from '../../lib/content/background-client';
 import { ContentApp } from '../../lib/content/content-app';
@@ -23,15 +24,14 @@ import { later } from '../../lib/timers';
 const ORPHAN_CHECK_MS = 2000;
 
 export default defineContentScript({
+  // Not in the manifest: the background injects it (browser.scripting), with highlights.css.
+  // WXT grants these matches as host permissions, which the injection needs.
+  registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  allFrames: true,
   // The popover's CSS is passed inline to its shadow root: no web-accessible resource for pages to probe.
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (!document.body || !(document.documentElement instanceof HTMLElement)) return; // XML/SVG documents
-    await whenIdle(ctx);
-    if (ctx.isInvalid) return;
     const ask = createAsk();
     let popover: PopoverController | null = null;
     let renderer: ReturnType<typeof createPopoverRenderer> | null = null;
@@ -128,11 +128,3 @@ export default defineContentScript({
     });
   },
 });
-
-/** Waits for the page to settle: the first idle period (or 1.5 s at most). */
-function whenIdle(ctx: ContentScriptContext): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') ctx.requestIdleCallback(() => resolve(), { timeout: 1500 });
-    else ctx.setTimeout(resolve, 50);
-  });
-}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hasEnoughText, readQuickText } from '../quick-text';
+
+describe('readQuickText', () => {
+  it('reads every text node but scripts, styles, noscript and templates; paragraphs never merge', () => {
+    document.body.innerHTML = `<p>Donald Trump</p><p>met <b>Zelensky</b>.</p>
+      <script>var x = "Putin";</script><style>p { color: red }</style><noscript>Merz</noscript>
+      <template><p>Macron</p></template><div hidden>Hidden menu</div><textarea>typed</textarea>`;
+    const { text, complete } = readQuickText(document.body, 10_000);
+    expect(complete).toBe(true);
+    expect(text).toContain('Donald Trump');
+    expect(text).toContain('Zelensky');
+    expect(text).not.toMatch(/TrumpMet|Trumpmet/);
+    expect(text).toContain('Hidden menu'); // no visibility checks: no layout read
+    for (const skipped of ['Putin', 'color', 'Merz', 'Macron', 'typed']) expect(text).not.toContain(skipped);
+  });
+
+  it('stops at the cap and says the text was cut', () => {
+    document.body.innerHTML = Array.from({ length: 100 }, (_, i) => `<p>paragraph number ${i}</p>`).join('');
+    const { text, complete } = readQuickText(document.body, 200);
+    expect(text.length).toBe(200);
+    expect(complete).toBe(false);
+    expect(readQuickText(document.body, 1_000_000).complete).toBe(true);
+  });
+});
+
+describe('hasEnoughText', () => {
+  it('counts characters that are not white space, up to the minimum', () => {
+    expect(hasEnoughText('  a  b  ', 2)).toBe(true);
+    expect(hasEnoughText(' \n\u00a0 a ', 2)).toBe(false);
+    expect(hasEnoughText('x'.repeat(59), 60)).toBe(false);
+    expect(hasEnoughText(`${'x '.repeat(60)}`, 60)).toBe(true);
+  });
+});
