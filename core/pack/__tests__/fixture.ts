@@ -4,7 +4,14 @@
  * Donald Trump carries his Wikidata key, as in the bundled pack, so merging
  * makes him one item.
  */
+import type { Pack } from '../schema';
+import { validatePack } from '../validate';
+
 const L = (de: string, en: string = de) => ({ de, en });
+
+/** The ids of the bundled pack and of this fixture's pack. */
+export const BUNDLED = 'nato-ukraine-security-guarantees-2025-08';
+export const ARCTIC = 'arctic-summit-tromso';
 
 export const ARCTIC_REPORT_1 =
   'Auf dem Arktis-Gipfel in Tromsø erschien Donald Trump persönlich und sprach über Eisbrecher. ' +
@@ -131,4 +138,11 @@ export function arcticPack(overrides: { id?: string; revision?: number } = {}) {
       },
     ],
   };
+}
+
+/** The fixture pack as the store holds it: validated (and migrated). */
+export function validArcticPack(): Pack {
+  const r = validatePack(arcticPack());
+  if (!r.ok) throw new Error('fixture');
+  return r.pack;
 }

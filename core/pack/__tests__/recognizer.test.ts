@@ -3,17 +3,8 @@ import { bundledPack } from '../../../data/bundled-pack';
 import { compileMatcher } from '../../recognize/matcher';
 import { nsId } from '../merge';
 import { compilePacks, mergeMentions } from '../recognizer';
-import { validatePack } from '../validate';
-import type { Pack } from '../schema';
-import { ARCTIC_REPORT_1, ARCTIC_REPORT_2, arcticPack } from './fixture';
+import { ARCTIC, ARCTIC_REPORT_1, ARCTIC_REPORT_2, BUNDLED, validArcticPack as arctic } from './fixture';
 
-const arctic = (): Pack => {
-  const r = validatePack(arcticPack());
-  if (!r.ok) throw new Error('fixture');
-  return r.pack;
-};
-const BUNDLED = 'nato-ukraine-security-guarantees-2025-08';
-const ARCTIC = 'arctic-summit-tromso';
 const NATO_PAGE =
   'Die Nato-Militärchefs berieten in einer Videokonferenz über Sicherheitsgarantien für die Ukraine. ' +
   'Admiral Giuseppe Cavo Dragone leitete das Treffen, Wolodymyr Selenskyj begrüßte die Gespräche.';

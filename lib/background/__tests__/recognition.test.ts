@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileMatcher } from '../../../core/recognize/index';
-import { arcticPack, ARCTIC_REPORT_1 } from '../../../core/pack/__tests__/fixture';
+import { ARCTIC, ARCTIC_REPORT_1, BUNDLED, validArcticPack as arctic } from '../../../core/pack/__tests__/fixture';
 import { nsId } from '../../../core/pack/merge';
 import type { Pack } from '../../../core/pack/schema';
-import { validatePack } from '../../../core/pack/validate';
 import { bundledPack } from '../../../data/bundled-pack';
 import { bundledDataset } from '../../../data/index';
 import { readPageText } from '../../content/page-text';
@@ -24,14 +23,6 @@ const asReply = (a: ScanAnswer): ScanReply => {
   if (!('ranges' in a)) throw new Error(`not a scan reply: ${JSON.stringify(a)}`);
   return a;
 };
-
-const arctic = (): Pack => {
-  const r = validatePack(arcticPack());
-  if (!r.ok) throw new Error('fixture');
-  return r.pack;
-};
-const BUNDLED = 'nato-ukraine-security-guarantees-2025-08';
-const ARCTIC = 'arctic-summit-tromso';
 
 function newService(packs: () => Pack[] = () => [bundledPack()]) {
   let loads = 0;
