@@ -1,5 +1,6 @@
 // Hostile data: a dataset whose strings carry HTML and script, imported through
-// the extension's real path (the options page's file input → importDataset),
+// the extension's real path (the options page's Packs section: a version-1
+// dataset is migrated into a pack beside the bundled one, which is turned off),
 // must show as inert text in the popover, the popup and the options page; a
 // malformed dataset is refused with an error naming the field, and the
 // extension keeps its last good data.
@@ -84,6 +85,12 @@ export async function runHostileData(env, { demoUrl }) {
     !opt.pwned && !opt.imgs && !opt.scripts && !opt.svgs,
     JSON.stringify({ ...opt, text: undefined }),
   );
+
+  // The hostile pack is imported beside the bundled one, which would name the shared people first: turn the
+  // bundled pack off, so the hostile one is all the extension knows.
+  const bundled = options.getByRole('checkbox', { name: /nato/i });
+  await bundled.uncheck();
+  await sleep(500);
 
   // 2. The popover on the demo page shows the literal text; nothing runs in the page.
   const page = await env.open(`${demo}?data=hostile`, { js: true, waitUntil: 'load' });
@@ -194,6 +201,9 @@ export async function runHostileData(env, { demoUrl }) {
     .then(() => true)
     .catch(() => false);
   step('the imported pack is removed', reset);
+  await bundled.check();
+  await sleep(500);
+  step('the bundled pack is on again', await bundled.isChecked());
   await options.close();
   return { name: 'hostile-data', ok: problems.length === 0, problems, steps };
 }
