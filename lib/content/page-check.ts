@@ -15,7 +15,7 @@ import type { CheckAnswer, PageContext } from '../messages';
 import { Timer } from '../timers';
 import { timingMark, timingSpan } from '../timing';
 import { ExtensionGone, type Ask } from './background-client';
-import { hasEnoughText, readQuickText } from './quick-text';
+import { hasEnoughText, readQuickText, SKIP_PARENTS } from './quick-text';
 
 export interface PageCheckOptions {
   root: Node;
@@ -156,7 +156,8 @@ export class PageCheck {
     for (const r of records) {
       for (const node of r.addedNodes) {
         if (node.nodeType === 3) this.added += (node as Text).data.length;
-        else if (node.nodeType === 1 && !SKIP.has(node.nodeName)) this.added += node.textContent?.length ?? 0;
+        else if (node.nodeType === 1 && !SKIP_PARENTS.has(node.nodeName.toUpperCase()))
+          this.added += node.textContent?.length ?? 0;
         if (this.added >= need) break;
       }
       if (this.added >= need) break;
@@ -172,5 +173,3 @@ export class PageCheck {
     this.timer.set(() => void this.check(), wait);
   }
 }
-
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'script', 'style']);

@@ -7,7 +7,7 @@
  */
 
 /** Parents whose text is not page text (a template's content is not in the tree at all). */
-const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE']);
+export const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'TEMPLATE']);
 
 export interface QuickText {
   text: string;
