@@ -8,7 +8,7 @@
 import { isEnabledOn, type Settings } from '../../core/settings';
 import type { FoundTarget, PageContext, ScanReply, ToContent } from '../messages';
 import { isMessage } from '../messages';
-import { getSettings, watchSettings } from '../storage/settings';
+import { getSettings, watchSettings } from './settings';
 import { later } from '../timers';
 import { timingMark, timingMeasure } from '../timing';
 import { ExtensionGone, type Ask } from './background-client';
