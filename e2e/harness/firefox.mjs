@@ -7,7 +7,7 @@ import { requireBrowser } from '../../scripts/lib/browsers.mjs';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 
 /** No network chatter of Firefox's own on a closed machine. */
-export const QUIET_FIREFOX_PREFS = {
+const QUIET_FIREFOX_PREFS = {
   'app.update.enabled': false,
   'browser.safebrowsing.malware.enabled': false,
   'browser.safebrowsing.phishing.enabled': false,
