@@ -9,6 +9,8 @@ const DEFAULT_LOCALE = 'en';
 const UI_LANGUAGES = ['de', 'en'];
 /** The highlight styles (public/highlights.css); lib/background/stages.ts names it too. */
 const HIGHLIGHT_CSS = 'highlights.css';
+/** The first stage (entrypoints/first-stage.ts, an unlisted script); lib/background/stages.ts names it too. */
+const FIRST_STAGE = 'first-stage.js';
 
 // See README.md ("Permissions") for why each permission is needed.
 export default defineConfig({
@@ -23,14 +25,24 @@ export default defineConfig({
     build: { minify: 'terser' },
   }),
   hooks: {
+    // The first stage (entrypoints/first-stage.ts) is an unlisted script declared here as the content script of
+    // every page: a WXT content script would bring WXT's ContentScriptContext, which alone cost more main-thread
+    // time than the rest of the first stage on a page about nothing. The full stage is registered at runtime.
     // The highlight styles go with the first stage, in the manifest: the browser adds them before the
     // page is parsed, where they cost nothing (every rule is keyed on our own class or element). Inserted
     // with the full stage instead (scripting.insertCSS), a stylesheet added to a loaded page made the
     // browser recompute the style of every element: 40+ ms on the 1 MB page, in one task.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const first = manifest.content_scripts?.[0];
-      if (!first) throw new Error('the first stage is missing from the manifest');
-      first.css = [...(first.css ?? []), HIGHLIGHT_CSS];
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: [FIRST_STAGE],
+          css: [HIGHLIGHT_CSS],
+          run_at: 'document_idle',
+          all_frames: true,
+        },
+      ];
     },
     // Every interface language's messages also under `<lang>__<key>` in the default locale
     // (scripts/lib/locales.ts), so that browser.i18n serves the language picked in the options.
@@ -94,7 +106,7 @@ function nativeBrowserInContentScripts(): Plugin {
     enforce: 'pre',
     configResolved(config) {
       const entrypoint = config.define?.['import.meta.env.ENTRYPOINT'];
-      contentScript = entrypoint === '"content"' || entrypoint === '"full"';
+      contentScript = entrypoint === '"first-stage"' || entrypoint === '"full"';
     },
     resolveId(id, importer) {
       if (!contentScript || id !== '@wxt-dev/webextension-polyfill/browser') return null;

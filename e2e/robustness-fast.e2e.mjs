@@ -55,7 +55,7 @@ const failuresOf = (r) => r.failures.map((f) => `${f.check}: ${f.reason}`);
 
 describe('Robustness harness units', () => {
   it('attributes a request to the extension by its URL, initiator or any frame of its (async) stack', () => {
-    const ext = 'chrome-extension://abc/content-scripts/content.js';
+    const ext = 'chrome-extension://abc/first-stage.js';
     const req = (initiator, url = 'http://127.0.0.1/x') =>
       classifyPageRequest({ request: { url }, initiator, type: 'Fetch' });
     assert.equal(req({ type: 'script', stack: { callFrames: [{ url: 'http://127.0.0.1/page.html' }] } }).by, 'page');

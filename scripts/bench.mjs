@@ -291,7 +291,7 @@ function buildInfo() {
   return {
     commit: git('rev-parse', '--short', 'HEAD'),
     uncommitted: dirty,
-    contentScriptBuiltAt: statSync('.output/chrome-mv3/content-scripts/content.js').mtime.toISOString(),
+    contentScriptBuiltAt: statSync('.output/chrome-mv3/first-stage.js').mtime.toISOString(),
   };
 }
 

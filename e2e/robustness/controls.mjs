@@ -43,7 +43,7 @@ export async function runControls(env, server) {
 
   // 2. The same from the extension's content-script world (code that names itself
   //    as the content script, as the real one is named in stack traces).
-  const source = `//# sourceURL=${env.extensionOrigin}/content-scripts/content.js`;
+  const source = `//# sourceURL=${env.extensionOrigin}/first-stage.js`;
   const status = await tab
     .evalInExtensionWorld(`fetch('/hostile/control.html?from=content-script').then((r) => r.status)\n${source}`)
     .catch((e) => String(e));

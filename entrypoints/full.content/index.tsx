@@ -1,6 +1,6 @@
 /**
  * The full stage, injected by the background into a frame whose page the
- * first stage (entrypoints/content) found to be about a story: wires the
+ * first stage (entrypoints/first-stage.ts) found to be about a story: wires the
  * ContentApp (scan + highlight + watch),
  * the PopoverController (when to open) and the popover UI (one shadow-root
  * host, re-rendered by Preact with new props, positioned by Floating UI),

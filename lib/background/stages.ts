@@ -1,6 +1,6 @@
 /**
  * The content side's two stages, as the background loads them. The first
- * stage (content-scripts/content.js, with highlights.css) is in the manifest:
+ * stage (first-stage.js, with highlights.css) is in the manifest:
  * on every page, its styles added before the page is parsed (wxt.config.ts).
  * The full stage (content-scripts/full.js) is injected into one frame when its
  * first stage found the page to be about a story. After an install or update,
@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 
 const FULL_STAGE = '/content-scripts/full.js';
-const FIRST_STAGE = '/content-scripts/content.js';
+const FIRST_STAGE = '/first-stage.js';
 const HIGHLIGHT_CSS = '/highlights.css';
 const PAGES = ['http://*/*', 'https://*/*'];
 

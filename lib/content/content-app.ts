@@ -1,5 +1,5 @@
 /**
- * The content script's logic, wired by entrypoints/content: full scans
+ * The full stage's logic, wired by entrypoints/full.content: full scans
  * (ScanSession) and scans of new content (DomWatcher), highlighted through the
  * Highlighter, recorded in the MarkRegistry, reported (PageFindings).
  * Recognition itself runs in the background. Settings changes apply live;

@@ -26,11 +26,11 @@ describe('attributedMs', () => {
     const events = [
       meta(1, 1, 'CrRendererMain'),
       meta(1, 2, 'Compositor'),
-      ev('EvaluateScript', 1000, 4000, `${EXT}content-scripts/content.js`),
-      ev('v8.compile', 1100, 500, `${EXT}content-scripts/content.js`), // nested: counted once
-      ev('FunctionCall', 20_000, 1500, `${EXT}content-scripts/content.js`),
+      ev('EvaluateScript', 1000, 4000, `${EXT}first-stage.js`),
+      ev('v8.compile', 1100, 500, `${EXT}first-stage.js`), // nested: counted once
+      ev('FunctionCall', 20_000, 1500, `${EXT}first-stage.js`),
       ev('FunctionCall', 30_000, 9000, 'https://example.org/app.js'), // the page's own script
-      ev('FunctionCall', 40_000, 7000, `${EXT}content-scripts/content.js`, 2), // not a main thread
+      ev('FunctionCall', 40_000, 7000, `${EXT}first-stage.js`, 2), // not a main thread
     ];
     expect(attributedMs(events, EXT)).toEqual({ ms: 5.5, tasks: 2 });
   });

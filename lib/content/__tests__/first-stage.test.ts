@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { FIRST_STAGE_EVENT, startFirstStage } from '../first-stage';
+import { PageCheck } from '../page-check';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const offTopic = Array.from(
+  { length: 30 },
+  (_, i) => `<p>The town council met on Tuesday evening to discuss the new bus timetable, item ${i}.</p>`,
+).join('');
+
+describe('startFirstStage', () => {
+  const stops: (() => void)[] = [];
+  let starts: ReturnType<typeof vi.spyOn>;
+  let ended: ReturnType<typeof vi.spyOn>;
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    document.body.innerHTML = offTopic;
+    // The check itself is PageCheck's (page-check.test.ts): here, only whether and when it starts and stops.
+    starts = vi.spyOn(PageCheck.prototype, 'start').mockResolvedValue(undefined);
+    ended = vi.spyOn(PageCheck.prototype, 'stop');
+  });
+  afterEach(() => {
+    stops.splice(0).forEach((stop) => stop());
+    vi.restoreAllMocks();
+  });
+  const start = (doc: Document = document) => {
+    const stop = startFirstStage(doc);
+    stops.push(stop);
+    return stop;
+  };
+
+  it('checks the page once it is idle, not before', async () => {
+    start();
+    expect(starts).not.toHaveBeenCalled();
+    await sleep(120);
+    expect(starts).toHaveBeenCalledTimes(1);
+  });
+
+  it('steps aside for a newer first stage (an update injected one): only the newer one checks', async () => {
+    start();
+    start();
+    await sleep(120);
+    expect(starts).toHaveBeenCalledTimes(1);
+    // A later one stops the newer in turn, its check included.
+    document.dispatchEvent(new Event(FIRST_STAGE_EVENT));
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing once stopped, or in a document that is not HTML', async () => {
+    start()();
+    start(new DOMParser().parseFromString('<feed><entry>x</entry></feed>', 'application/xml'));
+    await sleep(120);
+    expect(starts).not.toHaveBeenCalled();
+  });
+
+  it('stays quiet when the extension is gone (reloaded or removed) by the time the page is idle', async () => {
+    start();
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    await sleep(120);
+    expect(starts).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The first stage's life on a page: wait for idle, check the page with the
+ * background (PageCheck), and step aside when a newer first stage arrives (the
+ * background injects one into open tabs after an install or update) or when
+ * the extension is gone. It replaces WXT's ContentScriptContext here, which
+ * cost more main-thread time than all the rest of the first stage on a page
+ * about nothing (bench/README.md, "The extension's own tasks").
+ */
+import { browser } from 'wxt/browser';
+import { createAsk, extensionAlive } from './background-client';
+import { PageCheck } from './page-check';
+import { readPageMeta } from './page-meta';
+
+/** The event a first stage sends when it starts, so that an older one (from before an update) stops. */
+export const FIRST_STAGE_EVENT = 'crosscheck:first-stage';
+
+/** Starts the first stage in `doc`; returns its stop function (also called by a newer first stage). */
+export function startFirstStage(doc: Document = document): () => void {
+  const win = doc.defaultView;
+  if (!win || !doc.body || !(doc.documentElement instanceof win.HTMLElement)) return () => {}; // XML/SVG documents
+  let stopped = false;
+  let check: PageCheck | null = null;
+  let idle = 0;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    doc.removeEventListener(FIRST_STAGE_EVENT, stop);
+    if (typeof win.cancelIdleCallback === 'function') win.cancelIdleCallback(idle);
+    else win.clearTimeout(idle);
+    check?.stop();
+  };
+  // Announce this one (an older first stage stops), then listen for a newer one. A page could send the event
+  // too: all it gains is no overlay on itself, which it could have by hiding its text.
+  doc.dispatchEvent(new win.Event(FIRST_STAGE_EVENT));
+  doc.addEventListener(FIRST_STAGE_EVENT, stop);
+
+  const begin = () => {
+    if (stopped || !extensionAlive()) return stop();
+    check = new PageCheck({
+      root: doc.body,
+      ask: createAsk(),
+      page: () => {
+        const meta = readPageMeta(doc, win.location.href);
+        return { published: meta.published, url: meta.url, title: meta.title };
+      },
+      onSettingsChange: (cb) => {
+        const listener = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'sync' && 'settings' in changes) cb();
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      },
+      orphaned: stop,
+    });
+    void check.start();
+  };
+  // The first idle period (or 1.5 s at most): the page settles first.
+  if (typeof win.requestIdleCallback === 'function') idle = win.requestIdleCallback(begin, { timeout: 1500 });
+  else idle = win.setTimeout(begin, 50);
+  return stop;
+}
