@@ -22,7 +22,7 @@
  * `context.packs` (an appended chunk of a page already judged) skips 1–3.
  */
 import type { Dataset } from '../dataset/schema';
-import { compileMatcher } from '../recognize/matcher';
+import { compileHitFinder, compileMatcher, type HitFinder } from '../recognize/matcher';
 import type { ClaimMatch, EventMatch, Hit, Matcher, Mention, PageContext } from '../recognize/types';
 import { mergePacks, type MergedPacks } from './merge';
 import type { Pack } from './schema';
@@ -56,8 +56,8 @@ export interface PacksScanContext {
 
 export interface PacksRecognizer {
   merged: MergedPacks;
-  /** The one dictionary over every enabled pack. */
-  matcher: Matcher;
+  /** The one dictionary over every enabled pack (hits only: relevance is each story's own matcher's). */
+  matcher: HitFinder;
   /** The combined dictionary input (for views that look items up by merged id). */
   dataset: Dataset;
   scan(text: string, context?: PacksScanContext): PacksScan;
@@ -76,7 +76,7 @@ const STORY_CACHE = 64;
 
 export function compilePacks(packs: readonly Pack[], options: CompilePacksOptions = {}): PacksRecognizer {
   const merged = mergePacks(packs);
-  const matcher = compileMatcher(merged.dataset);
+  const matcher = compileHitFinder(merged.dataset);
   const order = new Map(merged.parts.map((p, i) => [p.manifest.id, i]));
   const parts = new Map(merged.parts.map((p) => [p.manifest.id, p]));
   /** Merged ids of entities some pack marks as its story's own, with those packs. */
