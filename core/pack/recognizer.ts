@@ -20,9 +20,18 @@
  *    their names, events and disputed sentences merged in text order.
  *
  * `context.packs` (an appended chunk of a page already judged) skips 1–3.
+ *
+ * Restore after a stopped service worker: `snapshot()` is what steps 1–2 need
+ * (the one dictionary's typed arrays and every story's anchors), a
+ * structured-cloneable value; `restorePacks(snapshot)` answers any page on
+ * which no story is a candidate — most pages — exactly as the full
+ * recognizer would, without reading a pack or compiling anything
+ * (`scanQuiet` says null when a story is a candidate: the full recognizer is
+ * needed then).
  */
 import type { Dataset } from '../dataset/schema';
-import { compileHitFinder, compileMatcher, type HitFinder } from '../recognize/matcher';
+import { fromSnapshot, type DictionarySnapshot } from '../recognize/dictionary';
+import { compileHitFinder, compileMatcher, hitFinder, type HitFinder } from '../recognize/matcher';
 import type { ClaimMatch, EventMatch, Hit, Matcher, Mention, PageContext } from '../recognize/types';
 import { mergePacks, type MergedPacks } from './merge';
 import type { Pack } from './schema';
@@ -65,6 +74,95 @@ export interface PacksRecognizer {
   candidates(hits: readonly Hit[]): string[];
   /** Story matchers compiled so far (for diagnostics and the benchmark). */
   readonly storiesCompiled: number;
+  /** Steps 1–2 as a structured-cloneable value, for `restorePacks`. */
+  snapshot(): PacksSnapshot;
+}
+
+/** What steps 1–2 need: the one dictionary and, per anchoring id, the stories it anchors. */
+export interface PacksSnapshot {
+  dict: DictionarySnapshot;
+  /** Pack ids in pack order. */
+  order: string[];
+  /** Merged ids of names some pack marks as its story's own → those packs. */
+  storyNames: Map<string, string[]>;
+  /** Topic phrase → packs. */
+  topicPacks: Map<string, string[]>;
+  /** Merged ids of events and aspects (what triggers and cues name) → packs. */
+  anchors: Map<string, string[]>;
+}
+
+/** A recognizer restored from a snapshot: the pages on which no story is a candidate. */
+export interface QuickRecognizer {
+  matcher: HitFinder;
+  candidates(hits: readonly Hit[]): string[];
+  /** What `PacksRecognizer.scan` returns for a text on which no story is a candidate; null when one is. */
+  scanQuiet(text: string): PacksScan | null;
+}
+
+interface Anchors {
+  order: Map<string, number>;
+  storyNames: Map<string, string[]>;
+  topicPacks: Map<string, string[]>;
+  anchors: { get(id: string): readonly string[] | undefined };
+}
+
+/** Step 2: the stories a text's hits can anchor, in pack order. */
+function candidatesOf(a: Anchors, hits: readonly Hit[]): string[] {
+  const found = new Set<string>();
+  const add = (ids: readonly string[] | undefined) => ids?.forEach((p) => found.add(p));
+  // A cue or trigger part inside a name ("Trump" of "Trump-Putin-Gipfel" in "Donald Trump") is that name.
+  const names = hits.filter((h) => h.kind === 'alias').sort((a, b) => a.start - b.start);
+  /** The furthest end of the names starting at or before each one. */
+  const reach: number[] = [];
+  for (const [i, n] of names.entries()) reach.push(Math.max(n.end, reach[i - 1] ?? 0));
+  const inName = (h: Hit): boolean => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.start <= h.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! >= h.end;
+  };
+  for (const h of hits) {
+    if (h.kind === 'alias') {
+      if (!h.ambiguous) add(a.storyNames.get(h.id));
+    } else if (h.kind === 'signal' || inName(h))
+      continue; // a value signal needs a cue
+    else if (h.kind === 'topic') add(a.topicPacks.get(h.phrase));
+    else add(a.anchors.get(h.id));
+  }
+  return [...found].sort((x, y) => (a.order.get(x) ?? 0) - (a.order.get(y) ?? 0));
+}
+
+/** The scan of a text on which no story is a candidate. */
+const quietScan = (hits: number): PacksScan => ({
+  packs: [],
+  stories: [],
+  mentions: [],
+  events: [],
+  claims: [],
+  source: null,
+  hits,
+});
+
+export function restorePacks(s: PacksSnapshot): QuickRecognizer {
+  const matcher = hitFinder(fromSnapshot(s.dict));
+  const a: Anchors = {
+    order: new Map(s.order.map((id, i) => [id, i])),
+    storyNames: s.storyNames,
+    topicPacks: s.topicPacks,
+    anchors: s.anchors,
+  };
+  return {
+    matcher,
+    candidates: (hits) => candidatesOf(a, hits),
+    scanQuiet(text) {
+      const all = matcher.findHits(text);
+      return candidatesOf(a, all).length === 0 ? quietScan(all.length) : null;
+    },
+  };
 }
 
 export interface CompilePacksOptions {
@@ -104,34 +202,8 @@ export function compilePacks(packs: readonly Pack[], options: CompilePacksOption
     return m;
   };
 
-  function candidates(hits: readonly Hit[]): string[] {
-    const found = new Set<string>();
-    const add = (ids: readonly string[] | undefined) => ids?.forEach((p) => found.add(p));
-    // A cue or trigger part inside a name ("Trump" of "Trump-Putin-Gipfel" in "Donald Trump") is that name.
-    const names = hits.filter((h) => h.kind === 'alias').sort((a, b) => a.start - b.start);
-    /** The furthest end of the names starting at or before each one. */
-    const reach: number[] = [];
-    for (const [i, n] of names.entries()) reach.push(Math.max(n.end, reach[i - 1] ?? 0));
-    const inName = (h: Hit): boolean => {
-      let lo = 0;
-      let hi = names.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (names[mid]!.start <= h.start) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && reach[lo - 1]! >= h.end;
-    };
-    for (const h of hits) {
-      if (h.kind === 'alias') {
-        if (!h.ambiguous) add(storyNames.get(h.id));
-      } else if (h.kind === 'signal' || inName(h))
-        continue; // a value signal needs a cue
-      else if (h.kind === 'topic') add(merged.topicPacks.get(h.phrase));
-      else add(merged.membership.get(h.id));
-    }
-    return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  }
+  const anchors: Anchors = { order, storyNames, topicPacks: merged.topicPacks, anchors: merged.membership };
+  const candidates = (hits: readonly Hit[]): string[] => candidatesOf(anchors, hits);
 
   return {
     merged,
@@ -140,6 +212,16 @@ export function compilePacks(packs: readonly Pack[], options: CompilePacksOption
     candidates,
     get storiesCompiled() {
       return compiled;
+    },
+    snapshot() {
+      const ids = [...merged.dataset.events, ...merged.dataset.aspects].map((x) => x.id);
+      return {
+        dict: matcher.dict.snapshot(),
+        order: merged.parts.map((p) => p.manifest.id),
+        storyNames,
+        topicPacks: merged.topicPacks,
+        anchors: new Map(ids.flatMap((id) => (merged.membership.has(id) ? [[id, merged.membership.get(id)!]] : []))),
+      };
     },
     scan(text, context = {}) {
       const page = context.page ? { page: context.page } : {};

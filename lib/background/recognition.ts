@@ -8,14 +8,28 @@
  * page text and get back the ranges to highlight, what each one is and which
  * stories the page is about; popovers get their content from here.
  *
- * A stopped service worker simply compiles again on its next message: the
+ * A stopped service worker compiles again (`warm`, at its start): the
  * compile is measured (`crosscheck:compile`, detail `{ cold, stories }`:
  * cold is the first in this background's lifetime, warm a recompile after a
- * change of packs) and costs off the page's thread (bench/README.md).
+ * change of packs) and costs off the page's thread (bench/README.md). With
+ * a `cache` (the pack store), every compile is also saved as a snapshot
+ * (core/pack/recognizer.ts `PacksSnapshot`: the one dictionary's arrays and
+ * each story's anchors), and a background that starts again restores it
+ * first (`crosscheck:restore`): until its own compile is done, a page on
+ * which no story is a candidate — most pages — is answered from the
+ * snapshot, exactly as the compile would answer it, without reading a pack;
+ * a page with a candidate story waits for the compile.
  */
 import { computeStandings } from '../../core/dataset/conflicts';
 import type { Dataset, Lang } from '../../core/dataset/schema';
-import { compilePacks, type PacksRecognizer, type PacksScan } from '../../core/pack/recognizer';
+import {
+  compilePacks,
+  restorePacks,
+  type PacksRecognizer,
+  type PacksScan,
+  type PacksSnapshot,
+  type QuickRecognizer,
+} from '../../core/pack/recognizer';
 import type { Pack } from '../../core/pack/schema';
 import { storiesOf } from '../../core/pack/stories';
 import type { Hit } from '../../core/recognize/index';
@@ -52,16 +66,36 @@ export interface ScanInput {
   piece?: { session: string; index: number; last: boolean };
 }
 
+/** Where compiles are saved and restored from (the pack store's `compiled` record). */
+export interface CompiledCache {
+  /** The key of what a compile now would be compiled from (cheap: no pack is read). */
+  key(): Promise<string>;
+  load(key: string): Promise<PacksSnapshot | null>;
+  save(key: string, snapshot: PacksSnapshot): Promise<void>;
+}
+
+/** Nothing to highlight: the reply to a page on which no story is a candidate. */
+const NONE = new Set<string>();
+
 export class RecognitionService {
   private compiled: Promise<Compiled> | null = null;
+  /** The compile, once done (null before, and after `reset`). */
+  private done: Compiled | null = null;
+  /** The snapshot restored at start (null when there is none, or none of the current packs). */
+  private restored: Promise<QuickRecognizer | null> | null = null;
   private compiles = 0;
   private pieces = new Map<string, { parts: string[]; at: number; lost: boolean }>();
 
-  constructor(private loadPacks: () => Promise<readonly Pack[]>) {}
+  constructor(
+    private loadPacks: () => Promise<readonly Pack[]>,
+    private cache?: CompiledCache,
+  ) {}
 
   /** The enabled packs changed: compile again on the next request. */
   reset(): void {
     this.compiled = null;
+    this.done = null;
+    this.restored = null;
   }
 
   /** Number of compiles in this background's lifetime (for tests and diagnostics). */
@@ -78,19 +112,59 @@ export class RecognitionService {
     if (!this.compiled) {
       const pending = this.compile();
       this.compiled = pending;
-      // A failed load is not kept: the next request tries again.
-      pending.catch(() => {
-        if (this.compiled === pending) this.compiled = null;
-      });
+      pending.then(
+        (c) => {
+          if (this.compiled === pending) this.done = c;
+        },
+        // A failed load is not kept: the next request tries again.
+        () => {
+          if (this.compiled === pending) this.compiled = null;
+        },
+      );
     }
     return this.compiled;
   }
 
+  /**
+   * The saved snapshot of the current packs, while this background's own
+   * compile is not done (null after it is, or without one). Restored once.
+   */
+  private quick(): Promise<QuickRecognizer | null> {
+    const cache = this.cache;
+    if (this.done || !cache) return Promise.resolve(null);
+    this.restored ??= (async () => {
+      const start = performance.now();
+      const snapshot = await cache.load(await cache.key());
+      const quick = snapshot ? restorePacks(snapshot) : null;
+      timingSpan('restore', start, { found: quick !== null });
+      return quick;
+    })().catch((e: unknown) => {
+      console.warn('Crosscheck: cannot restore the saved compile', e);
+      return null;
+    });
+    return this.restored;
+  }
+
+  /**
+   * A text judged from the snapshot when no story is a candidate on it
+   * (exactly what the compile would answer); null when the compile is needed.
+   */
+  private async quietScan(text: string): Promise<PacksScan | null> {
+    if (this.done) return null;
+    const quick = await this.quick();
+    return quick && !this.done ? quick.scanQuiet(text) : null;
+  }
+
   private async compile(): Promise<Compiled> {
+    const key = this.cache ? await this.cache.key().catch(() => null) : null;
     const packs = await this.loadPacks();
     const start = performance.now();
     const cold = this.compiles++ === 0;
     const recognizer = compilePacks(packs);
+    if (this.cache && key !== null)
+      this.cache
+        .save(key, recognizer.snapshot())
+        .catch((e: unknown) => console.warn('Crosscheck: cannot save the compile', e));
     const dataset = recognizer.dataset;
     viewIndex(dataset); // the popovers' lookups, built now rather than on the first hover
     const disputed = new Set(
@@ -119,9 +193,18 @@ export class RecognitionService {
       if (whole === 'kept' && piece.index > 0) return { kept: true };
       if (whole !== 'kept') text = whole;
     }
+    const firstScreen = piece?.index === 0 && !piece.last;
+    if (!input.relevant) {
+      const start = performance.now();
+      const quiet = await this.quietScan(text);
+      if (quiet) {
+        const reply = toReply(quiet, { disputed: NONE, telling: NONE }, firstScreen && quiet.hits === 0);
+        timingSpan('scan', start, { chars: text.length, relevant: false, restored: true });
+        return reply;
+      }
+    }
     const c = await this.ready();
     const start = performance.now();
-    const firstScreen = piece?.index === 0 && !piece.last;
     const reply = this.scanText(c, text, input.page, input.relevant ? (input.stories ?? null) : undefined, firstScreen);
     timingSpan('scan', start, { chars: text.length, relevant: reply.relevant });
     return reply;
@@ -137,13 +220,29 @@ export class RecognitionService {
    * long text is judged first, so that a story page hears yes soon.
    */
   async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
+    const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
+    const quick = await this.quick();
+    if (quick && !this.done) {
+      // From the snapshot, while no story is a candidate: no pack is on the page.
+      const start = performance.now();
+      const judgeQuiet = (t: string, whole: boolean): boolean | null => {
+        const hits = quick.matcher.findHits(t);
+        if (quick.candidates(hits).length > 0) return null;
+        return !whole && hits.some(namesTheStory);
+      };
+      const fromHead = head !== null ? judgeQuiet(head, true) : false;
+      const fromText = fromHead === false ? judgeQuiet(text, complete) : null;
+      if (fromHead === false && fromText !== null) {
+        timingSpan('check', start, { chars: text.length, load: fromText, restored: true });
+        return fromText;
+      }
+    }
     const c = await this.ready();
     const start = performance.now();
     const judge = (t: string, whole: boolean) => {
       const result = c.recognizer.scan(t, page ? { page } : {});
       return result.packs.length > 0 || (!whole && c.recognizer.matcher.findHits(t).some(namesTheStory));
     };
-    const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
     const load = (head !== null && judge(head, true)) || judge(text, complete);
     timingSpan('check', start, { chars: text.length, load });
     return load;
@@ -255,7 +354,11 @@ function withStories(
 }
 
 /** The scan result in the compact form sent to the content script. */
-function toReply(result: PacksScan, { disputed, telling }: Compiled, quiet: boolean): ScanReply {
+function toReply(
+  result: PacksScan,
+  { disputed, telling }: Pick<Compiled, 'disputed' | 'telling'>,
+  quiet: boolean,
+): ScanReply {
   const targets: FoundTarget[] = [];
   const index = new Map<string, number>();
   const targetIndex = (key: string, make: () => FoundTarget) => {

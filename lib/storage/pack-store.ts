@@ -11,7 +11,11 @@
  *   entity keys, size), written in the same transaction as the pack, so that
  *   listing and importing never read whole packs (at 1,000 stories the packs
  *   are ~90 MB); the upgrade from version 1 writes it for every stored pack;
- * - `enabled`: pack id → on/off, for imported AND bundled packs (default on).
+ * - `enabled`: pack id → on/off, for imported AND bundled packs (default on);
+ * - `compiled` (since version 2): the background's last compile in the form
+ *   it restores from after a stopped service worker (core/pack/recognizer.ts
+ *   `PacksSnapshot`), under the key of what it was compiled from
+ *   (`enabledKey`): one record, overwritten by the next compile.
  *
  * The bundled packs come with the extension and are never stored; an imported
  * pack with a bundled pack's id and a higher revision stands in for it until
@@ -28,6 +32,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetError } from '../../core/dataset/validate';
 import { readPackFile } from '../../core/pack/file';
 import { packCounts, type Pack, type PackCounts } from '../../core/pack/schema';
+import type { PacksSnapshot } from '../../core/pack/recognizer';
 import type { PackSummary } from '../../core/pack/summary';
 import { decideImport, installedInfo, validatePack, type InstalledPackInfo } from '../../core/pack/validate';
 import type { Localized } from '../../core/dataset/schema';
@@ -59,7 +64,11 @@ export interface PackDB extends DBSchema {
   packs: { key: string; value: StoredPack };
   summaries: { key: string; value: StoredSummary };
   enabled: { key: string; value: boolean };
+  compiled: { key: string; value: { key: string; snapshot: PacksSnapshot } };
 }
+
+/** The one record of the `compiled` store. */
+const COMPILED = 'current';
 
 function summaryOf(pack: Pack, bytes: number, installedAt: number): StoredSummary {
   const m = pack.pack;
@@ -124,6 +133,7 @@ export class PackStore {
         }
         if (oldVersion < 2) {
           // 1 → 2: a summary per stored pack, read once here (in the upgrade's own transaction).
+          database.createObjectStore('compiled');
           const summaries = database.createObjectStore('summaries', { keyPath: 'id' });
           if (oldVersion >= 1)
             void (async () => {
@@ -200,6 +210,26 @@ export class PackStore {
       imported,
       bytes: s.bytes,
     }));
+  }
+
+  /**
+   * What the enabled packs are, as one string (ids and revisions in list
+   * order; `salt`, e.g. the extension's version, for what compiles them),
+   * from the summaries: a compile saved under this key is of these packs.
+   */
+  async enabledKey(salt = ''): Promise<string> {
+    const list = await this.list();
+    return [salt, ...list.filter((p) => p.enabled).map((p) => `${p.id}@${p.revision}`)].join('\n');
+  }
+
+  /** The saved compile, if it was saved under `key`. */
+  async loadCompiled(key: string): Promise<PacksSnapshot | null> {
+    const saved = await this.db.get('compiled', COMPILED);
+    return saved?.key === key ? saved.snapshot : null;
+  }
+
+  async saveCompiled(key: string, snapshot: PacksSnapshot): Promise<void> {
+    await this.db.put('compiled', { key, snapshot }, COMPILED);
   }
 
   /** The packs to recognize, in list order. */

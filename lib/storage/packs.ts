@@ -6,6 +6,7 @@
  * options pages watch.
  */
 import { storage } from 'wxt/utils/storage';
+import type { PacksSnapshot } from '../../core/pack/recognizer';
 import { bundledPack } from '../../data/bundled-pack';
 import { PackStore } from './pack-store';
 
@@ -18,4 +19,17 @@ export function openPacks(): Promise<PackStore> {
 /** Calls `cb` after any context changed the installed packs. */
 export function watchPacks(cb: () => void): () => void {
   return changed.watch(() => cb());
+}
+
+/**
+ * The background's saved compile in the pack store (see `RecognitionService`'s
+ * `CompiledCache`), keyed by the enabled packs and `salt` (the extension's
+ * version: a new version compiles anew).
+ */
+export function compiledCache(store: Promise<PackStore>, salt: string) {
+  return {
+    key: async () => (await store).enabledKey(salt),
+    load: async (key: string) => (await store).loadCompiled(key),
+    save: async (key: string, snapshot: PacksSnapshot) => (await store).saveCompiled(key, snapshot),
+  };
 }

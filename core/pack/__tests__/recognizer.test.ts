@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../../data/bundled-pack';
 import { compileMatcher } from '../../recognize/matcher';
 import { nsId } from '../merge';
-import { compilePacks, mergeMentions } from '../recognizer';
+import { compilePacks, mergeMentions, restorePacks } from '../recognizer';
 import { ARCTIC, ARCTIC_REPORT_1, ARCTIC_REPORT_2, BUNDLED, validArcticPack as arctic } from './fixture';
 
 const NATO_PAGE =
@@ -51,6 +51,32 @@ describe('compilePacks: one dictionary over every enabled pack, relevance per st
     fresh.scan(ARCTIC_REPORT_2);
     fresh.scan(ARCTIC_REPORT_1);
     expect(fresh.storiesCompiled).toBe(once); // kept, not compiled again
+  });
+
+  it('restores from a stored snapshot: the same answer on pages no story is a candidate for, null on the others', () => {
+    // What IndexedDB would give back: a structured clone.
+    const quick = restorePacks(structuredClone(r.snapshot()));
+    const texts = [
+      'Donald Trump spielte am Wochenende Golf in Schottland.',
+      'Der Stadtrat beschloss am Montag einen neuen Haushalt für Schulen und Straßen.',
+      'Selenskyjs Berater und Putins Sprecher, Washington, D.C., und die USA.',
+      NATO_PAGE,
+      ARCTIC_REPORT_1,
+      `${NATO_PAGE}\n${ARCTIC_REPORT_2}`,
+    ];
+    let quiet = 0;
+    for (const text of texts) {
+      const full = r.scan(text);
+      expect(quick.matcher.findHits(text)).toEqual(r.matcher.findHits(text));
+      expect(quick.candidates(quick.matcher.findHits(text))).toEqual(full.stories.map((st) => st.pack));
+      const q = quick.scanQuiet(text);
+      if (full.stories.length > 0) expect(q).toBeNull();
+      else {
+        expect(q).toEqual(full);
+        quiet++;
+      }
+    }
+    expect(quiet).toBe(3);
   });
 
   it('keeps at most `storyCache` story matchers', () => {

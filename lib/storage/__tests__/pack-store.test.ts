@@ -5,6 +5,7 @@ import { arcticPack } from '../../../core/pack/__tests__/fixture';
 import { bundledDataset } from '../../../data/index';
 import { bundledPack } from '../../../data/bundled-pack';
 import { openDB } from 'idb';
+import { compilePacks } from '../../../core/pack/recognizer';
 import { validatePack } from '../../../core/pack/validate';
 import { DB_VERSION, PackStore, QUOTA_MESSAGE, type PackDB } from '../pack-store';
 
@@ -189,5 +190,23 @@ describe('PackStore', () => {
     expect((await s.list()).find((p) => p.id === ARCTIC)?.revision).toBe(4);
     await s.remove(ARCTIC);
     expect((await s.list()).map((p) => p.id)).toEqual([BUNDLED]);
+  });
+
+  it('keeps one saved compile under the key of the enabled packs, which changes with them', async () => {
+    const s = await open();
+    const k1 = await s.enabledKey('v1');
+    expect(await s.loadCompiled(k1)).toBeNull();
+    const snapshot = compilePacks([bundledPack()]).snapshot();
+    await s.saveCompiled(k1, snapshot);
+    const back = await s.loadCompiled(k1);
+    expect(back?.dict.edgeHash).toEqual(snapshot.dict.edgeHash);
+    expect(back?.anchors).toEqual(snapshot.anchors);
+    expect(await s.loadCompiled(await s.enabledKey('v2'))).toBeNull(); // another version of the extension
+    await s.importFile('arctic.json', json(arcticPack()));
+    const k2 = await s.enabledKey('v1');
+    expect(k2).not.toBe(k1);
+    expect(await s.loadCompiled(k2)).toBeNull();
+    await s.setEnabled(ARCTIC, false);
+    expect(await s.enabledKey('v1')).toBe(k1);
   });
 });
