@@ -33,7 +33,7 @@ import type { Dataset } from '../dataset/schema';
 import { fromSnapshot, type DictionarySnapshot } from '../recognize/dictionary';
 import { compileHitFinder, compileMatcher, hitFinder, type HitFinder } from '../recognize/matcher';
 import type { ClaimMatch, EventMatch, Hit, Matcher, Mention, PageContext } from '../recognize/types';
-import { mergePacks, type MergedPacks } from './merge';
+import { mergePacks, partOf, type MergedPacks } from './merge';
 import type { Pack } from './schema';
 
 export interface StoryRelevance {
@@ -89,14 +89,26 @@ export interface PacksSnapshot {
   topicPacks: Map<string, string[]>;
   /** Merged ids of events and aspects (what triggers and cues name) → packs. */
   anchors: Map<string, string[]>;
+  /** Entity key → merged entity id (to put one pack in merged ids alone, `partOf`). */
+  keyed: Map<string, string>;
 }
 
-/** A recognizer restored from a snapshot: the pages on which no story is a candidate. */
+/**
+ * A recognizer restored from a snapshot: `PacksRecognizer.scan`, exactly,
+ * reading only the packs a page makes candidates (`loadPack`; none on most
+ * pages), each compiled alone in merged ids.
+ */
 export interface QuickRecognizer {
   matcher: HitFinder;
   candidates(hits: readonly Hit[]): string[];
-  /** What `PacksRecognizer.scan` returns for a text on which no story is a candidate; null when one is. */
-  scanQuiet(text: string): PacksScan | null;
+  /** What `PacksRecognizer.scan` returns; null when a pack it needs cannot be loaded. */
+  scan(
+    text: string,
+    context: PacksScanContext,
+    loadPack: (id: string) => Promise<Pack | null>,
+  ): Promise<PacksScan | null>;
+  /** Story matchers compiled so far. */
+  readonly storiesCompiled: number;
 }
 
 interface Anchors {
@@ -136,16 +148,52 @@ function candidatesOf(a: Anchors, hits: readonly Hit[]): string[] {
   return [...found].sort((x, y) => (a.order.get(x) ?? 0) - (a.order.get(y) ?? 0));
 }
 
-/** The scan of a text on which no story is a candidate. */
-const quietScan = (hits: number): PacksScan => ({
-  packs: [],
-  stories: [],
-  mentions: [],
-  events: [],
-  claims: [],
-  source: null,
-  hits,
-});
+/** The stories a scan looks at: those of `context.packs` (known), else the candidates of the text's hits. */
+function storiesToScan(
+  a: Anchors,
+  matcher: HitFinder,
+  text: string,
+  context: PacksScanContext,
+): { ids: string[]; hits: number | null } {
+  if (context.packs)
+    return { ids: [...context.packs].sort((x, y) => (a.order.get(x) ?? 0) - (a.order.get(y) ?? 0)), hits: null };
+  const all = matcher.findHits(text);
+  return { ids: candidatesOf(a, all), hits: all.length };
+}
+
+/** Steps 3–4: each story's own matcher on the text, and what the page is about. */
+function scanStories(
+  text: string,
+  context: PacksScanContext,
+  ids: readonly string[],
+  hits: number | null,
+  storyMatcher: (pid: string) => Matcher | null,
+): PacksScan {
+  const page = context.page ? { page: context.page } : {};
+  const stories: StoryRelevance[] = [];
+  const found: { pack: string; result: ReturnType<Matcher['scan']> }[] = [];
+  if (context.packs) {
+    for (const pid of ids) {
+      const m = storyMatcher(pid);
+      if (m) found.push({ pack: pid, result: m.scan(text, { ...page, relevant: true }) });
+    }
+  } else {
+    for (const pid of ids) {
+      const result = storyMatcher(pid)!.scan(text, page);
+      stories.push({ pack: pid, relevant: result.relevant, ...result.relevance });
+      if (result.relevant) found.push({ pack: pid, result });
+    }
+  }
+  return {
+    packs: found.map((f) => f.pack),
+    stories,
+    mentions: mergeMentions(found.map((f) => f.result.mentions)),
+    events: found.flatMap((f) => f.result.events),
+    claims: found.flatMap((f) => f.result.claims).sort((x, y) => x.start - y.start),
+    source: found.find((f) => f.result.source !== null)?.result.source ?? null,
+    hits,
+  };
+}
 
 export function restorePacks(s: PacksSnapshot): QuickRecognizer {
   const matcher = hitFinder(fromSnapshot(s.dict));
@@ -155,12 +203,22 @@ export function restorePacks(s: PacksSnapshot): QuickRecognizer {
     topicPacks: s.topicPacks,
     anchors: s.anchors,
   };
+  const matchers = new Map<string, Matcher>();
   return {
     matcher,
     candidates: (hits) => candidatesOf(a, hits),
-    scanQuiet(text) {
-      const all = matcher.findHits(text);
-      return candidatesOf(a, all).length === 0 ? quietScan(all.length) : null;
+    get storiesCompiled() {
+      return matchers.size;
+    },
+    async scan(text, context, loadPack) {
+      const { ids, hits } = storiesToScan(a, matcher, text, context);
+      for (const pid of ids) {
+        if (matchers.has(pid) || !a.order.has(pid)) continue;
+        const pack = await loadPack(pid);
+        if (!pack) return null;
+        matchers.set(pid, compileMatcher(partOf(pack, pid === s.order[0], s.keyed)));
+      }
+      return scanStories(text, context, ids, hits, (pid) => matchers.get(pid) ?? null);
     },
   };
 }
@@ -221,36 +279,12 @@ export function compilePacks(packs: readonly Pack[], options: CompilePacksOption
         storyNames,
         topicPacks: merged.topicPacks,
         anchors: new Map(ids.flatMap((id) => (merged.membership.has(id) ? [[id, merged.membership.get(id)!]] : []))),
+        keyed: merged.keyed,
       };
     },
     scan(text, context = {}) {
-      const page = context.page ? { page: context.page } : {};
-      const stories: StoryRelevance[] = [];
-      const found: { pack: string; result: ReturnType<Matcher['scan']> }[] = [];
-      let hits: number | null = null;
-      if (context.packs) {
-        for (const pid of [...context.packs].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
-          const m = storyMatcher(pid);
-          if (m) found.push({ pack: pid, result: m.scan(text, { ...page, relevant: true }) });
-        }
-      } else {
-        const all = matcher.findHits(text);
-        hits = all.length;
-        for (const pid of candidates(all)) {
-          const result = storyMatcher(pid)!.scan(text, page);
-          stories.push({ pack: pid, relevant: result.relevant, ...result.relevance });
-          if (result.relevant) found.push({ pack: pid, result });
-        }
-      }
-      return {
-        packs: found.map((f) => f.pack),
-        stories,
-        mentions: mergeMentions(found.map((f) => f.result.mentions)),
-        events: found.flatMap((f) => f.result.events),
-        claims: found.flatMap((f) => f.result.claims).sort((a, b) => a.start - b.start),
-        source: found.find((f) => f.result.source !== null)?.result.source ?? null,
-        hits,
-      };
+      const { ids, hits } = storiesToScan(anchors, matcher, text, context);
+      return scanStories(text, context, ids, hits, storyMatcher);
     },
   };
 }

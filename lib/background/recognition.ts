@@ -27,17 +27,19 @@ import {
   restorePacks,
   type PacksRecognizer,
   type PacksScan,
-  type PacksSnapshot,
+  type PacksScanContext,
   type QuickRecognizer,
 } from '../../core/pack/recognizer';
 import type { Pack } from '../../core/pack/schema';
 import { storiesOf } from '../../core/pack/stories';
 import type { Hit } from '../../core/recognize/index';
+import type { HitFinder } from '../../core/recognize/matcher';
 import type { UiLanguage } from '../../core/settings';
 import { tellingItems } from '../../core/views/highlight-plan';
 import { buildPopoverView, type PopoverTarget, type PopoverView } from '../../core/views/popover-view';
 import { viewIndex } from '../../core/views/view-index';
 import { translator } from '../i18n';
+import type { SavedCompile } from '../storage/pack-store';
 import type { FoundTarget, PageContext, PopoverAnswer, ScanAnswer, ScanReply } from '../messages';
 import { timingSpan } from '../timing';
 
@@ -66,23 +68,29 @@ export interface ScanInput {
   piece?: { session: string; index: number; last: boolean };
 }
 
-/** Where compiles are saved and restored from (the pack store's `compiled` record). */
+/** Where compiles are saved and restored from (the pack store's `compiled` record), and single packs read. */
 export interface CompiledCache {
   /** The key of what a compile now would be compiled from (cheap: no pack is read). */
   key(): Promise<string>;
-  load(key: string): Promise<PacksSnapshot | null>;
-  save(key: string, snapshot: PacksSnapshot): Promise<void>;
+  load(key: string): Promise<SavedCompile | null>;
+  save(key: string, saved: SavedCompile): Promise<void>;
+  /** One enabled pack (the one a page makes a candidate). */
+  loadPack(id: string): Promise<Pack | null>;
 }
 
-/** Nothing to highlight: the reply to a page on which no story is a candidate. */
-const NONE = new Set<string>();
+/** What answers a scan: the compile, or the restored snapshot until the compile is done. */
+interface Scanner {
+  scan(text: string, context: PacksScanContext): Promise<PacksScan | null> | PacksScan;
+  matcher: HitFinder;
+  views: Pick<Compiled, 'disputed' | 'telling'>;
+}
 
 export class RecognitionService {
   private compiled: Promise<Compiled> | null = null;
   /** The compile, once done (null before, and after `reset`). */
   private done: Compiled | null = null;
   /** The snapshot restored at start (null when there is none, or none of the current packs). */
-  private restored: Promise<QuickRecognizer | null> | null = null;
+  private restored: Promise<{ quick: QuickRecognizer; saved: SavedCompile } | null> | null = null;
   private compiles = 0;
   private pieces = new Map<string, { parts: string[]; at: number; lost: boolean }>();
 
@@ -103,9 +111,16 @@ export class RecognitionService {
     return this.compiles;
   }
 
-  /** Compiles now (at the background's start), so that the first page need not wait for it. */
+  /**
+   * At the background's start: restores the saved compile of the current
+   * packs, or (none saved) compiles now, so that the first page need not
+   * wait. After a restore the compile waits until something needs it (a
+   * popover, a pack the snapshot cannot load).
+   */
   warm(): void {
-    this.ready().catch((e: unknown) => console.warn('Crosscheck: cannot compile the story packs', e));
+    this.quick()
+      .then((q) => (q ? undefined : this.ready()))
+      .catch((e: unknown) => console.warn('Crosscheck: cannot compile the story packs', e));
   }
 
   private ready(): Promise<Compiled> {
@@ -125,19 +140,16 @@ export class RecognitionService {
     return this.compiled;
   }
 
-  /**
-   * The saved snapshot of the current packs, while this background's own
-   * compile is not done (null after it is, or without one). Restored once.
-   */
-  private quick(): Promise<QuickRecognizer | null> {
+  /** The saved compile of the current packs, restored once (null without one, or once the compile is done). */
+  private quick(): Promise<{ quick: QuickRecognizer; saved: SavedCompile } | null> {
     const cache = this.cache;
     if (this.done || !cache) return Promise.resolve(null);
     this.restored ??= (async () => {
       const start = performance.now();
-      const snapshot = await cache.load(await cache.key());
-      const quick = snapshot ? restorePacks(snapshot) : null;
+      const saved = await cache.load(await cache.key());
+      const quick = saved ? restorePacks(saved.packs) : null;
       timingSpan('restore', start, { found: quick !== null });
-      return quick;
+      return quick && saved ? { quick, saved } : null;
     })().catch((e: unknown) => {
       console.warn('Crosscheck: cannot restore the saved compile', e);
       return null;
@@ -145,14 +157,30 @@ export class RecognitionService {
     return this.restored;
   }
 
-  /**
-   * A text judged from the snapshot when no story is a candidate on it
-   * (exactly what the compile would answer); null when the compile is needed.
-   */
-  private async quietScan(text: string): Promise<PacksScan | null> {
-    if (this.done) return null;
-    const quick = await this.quick();
-    return quick && !this.done ? quick.scanQuiet(text) : null;
+  /** The compile when done, else the restored snapshot, else the compile (waited for). */
+  private async scanner(): Promise<Scanner> {
+    const r = this.done ? null : await this.quick();
+    const cache = this.cache;
+    if (r && cache && !this.done)
+      return {
+        scan: (text, context) => r.quick.scan(text, context, (id) => cache.loadPack(id)),
+        matcher: r.quick.matcher,
+        views: r.saved,
+      };
+    const c = await this.ready();
+    return { scan: (text, context) => c.recognizer.scan(text, context), matcher: c.recognizer.matcher, views: c };
+  }
+
+  /** A scan by the snapshot, or by the compile when the snapshot cannot (a pack it needs is not there). */
+  private async recognize(text: string, context: PacksScanContext): Promise<{ result: PacksScan; scanner: Scanner }> {
+    const scanner = await this.scanner();
+    const result = await scanner.scan(text, context);
+    if (result) return { result, scanner };
+    const c = await this.ready();
+    return {
+      result: c.recognizer.scan(text, context),
+      scanner: { scan: (t, ctx) => c.recognizer.scan(t, ctx), matcher: c.recognizer.matcher, views: c },
+    };
   }
 
   private async compile(): Promise<Compiled> {
@@ -161,10 +189,6 @@ export class RecognitionService {
     const start = performance.now();
     const cold = this.compiles++ === 0;
     const recognizer = compilePacks(packs);
-    if (this.cache && key !== null)
-      this.cache
-        .save(key, recognizer.snapshot())
-        .catch((e: unknown) => console.warn('Crosscheck: cannot save the compile', e));
     const dataset = recognizer.dataset;
     viewIndex(dataset); // the popovers' lookups, built now rather than on the first hover
     const disputed = new Set(
@@ -174,6 +198,10 @@ export class RecognitionService {
     );
     const telling = tellingItems(dataset);
     timingSpan('compile', start, { cold, stories: packs.length });
+    if (this.cache && key !== null)
+      this.cache
+        .save(key, { packs: recognizer.snapshot(), disputed, telling })
+        .catch((e: unknown) => console.warn('Crosscheck: cannot save the compile', e));
     return { dataset, recognizer, disputed, telling };
   }
 
@@ -193,19 +221,15 @@ export class RecognitionService {
       if (whole === 'kept' && piece.index > 0) return { kept: true };
       if (whole !== 'kept') text = whole;
     }
-    const firstScreen = piece?.index === 0 && !piece.last;
-    if (!input.relevant) {
-      const start = performance.now();
-      const quiet = await this.quietScan(text);
-      if (quiet) {
-        const reply = toReply(quiet, { disputed: NONE, telling: NONE }, firstScreen && quiet.hits === 0);
-        timingSpan('scan', start, { chars: text.length, relevant: false, restored: true });
-        return reply;
-      }
-    }
-    const c = await this.ready();
+    await this.scanner(); // restored or compiled before the clock starts
     const start = performance.now();
-    const reply = this.scanText(c, text, input.page, input.relevant ? (input.stories ?? null) : undefined, firstScreen);
+    const firstScreen = piece?.index === 0 && !piece.last;
+    const reply = await this.scanText(
+      text,
+      input.page,
+      input.relevant ? (input.stories ?? null) : undefined,
+      firstScreen,
+    );
     timingSpan('scan', start, { chars: text.length, relevant: reply.relevant });
     return reply;
   }
@@ -220,39 +244,24 @@ export class RecognitionService {
    * long text is judged first, so that a story page hears yes soon.
    */
   async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
-    const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
-    const quick = await this.quick();
-    if (quick && !this.done) {
-      // From the snapshot, while no story is a candidate: no pack is on the page.
-      const start = performance.now();
-      const judgeQuiet = (t: string, whole: boolean): boolean | null => {
-        const hits = quick.matcher.findHits(t);
-        if (quick.candidates(hits).length > 0) return null;
-        return !whole && hits.some(namesTheStory);
-      };
-      const fromHead = head !== null ? judgeQuiet(head, true) : false;
-      const fromText = fromHead === false ? judgeQuiet(text, complete) : null;
-      if (fromHead === false && fromText !== null) {
-        timingSpan('check', start, { chars: text.length, load: fromText, restored: true });
-        return fromText;
-      }
-    }
-    const c = await this.ready();
+    await this.scanner();
     const start = performance.now();
-    const judge = (t: string, whole: boolean) => {
-      const result = c.recognizer.scan(t, page ? { page } : {});
-      return result.packs.length > 0 || (!whole && c.recognizer.matcher.findHits(t).some(namesTheStory));
+    const judge = async (t: string, whole: boolean) => {
+      const { result, scanner } = await this.recognize(t, page ? { page } : {});
+      return result.packs.length > 0 || (!whole && scanner.matcher.findHits(t).some(namesTheStory));
     };
-    const load = (head !== null && judge(head, true)) || judge(text, complete);
+    const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
+    const load = (head !== null && (await judge(head, true))) || (await judge(text, complete));
     timingSpan('check', start, { chars: text.length, load });
     return load;
   }
 
   /** Several short texts (new content of a page), each scanned on its own. */
   async scanBatch(texts: string[], page: PageContext, relevant: boolean, stories?: string[]): Promise<ScanReply[]> {
-    const c = await this.ready();
+    await this.scanner();
     const start = performance.now();
-    const replies = texts.map((t) => this.scanText(c, t, page, relevant ? (stories ?? null) : undefined));
+    const replies: ScanReply[] = [];
+    for (const t of texts) replies.push(await this.scanText(t, page, relevant ? (stories ?? null) : undefined));
     timingSpan('scan', start, { chars: texts.reduce((a, t) => a + t.length, 0), batch: texts.length });
     return replies;
   }
@@ -300,19 +309,18 @@ export class RecognitionService {
    * the page is already known to be about these (new content of it); null —
    * known relevant, stories not told (the candidates of the text are taken).
    */
-  private scanText(
-    c: Compiled,
+  private async scanText(
     text: string,
     page: PageContext | undefined,
     stories: string[] | null | undefined,
     checkQuiet = false,
-  ): ScanReply {
+  ): Promise<ScanReply> {
     const context = page ? { page } : {};
-    let result = c.recognizer.scan(text, stories ? { ...context, packs: stories } : context);
+    let { result, scanner } = await this.recognize(text, stories ? { ...context, packs: stories } : context);
     if (stories === null && result.packs.length === 0 && result.stories.length > 0)
-      result = c.recognizer.scan(text, { ...context, packs: result.stories.map((s) => s.pack) });
+      ({ result, scanner } = await this.recognize(text, { ...context, packs: result.stories.map((s) => s.pack) }));
     const quiet = checkQuiet && result.packs.length === 0 && result.hits === 0;
-    return toReply(result, c, quiet);
+    return toReply(result, scanner.views, quiet);
   }
 }
 

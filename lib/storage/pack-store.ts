@@ -64,7 +64,15 @@ export interface PackDB extends DBSchema {
   packs: { key: string; value: StoredPack };
   summaries: { key: string; value: StoredSummary };
   enabled: { key: string; value: boolean };
-  compiled: { key: string; value: { key: string; snapshot: PacksSnapshot } };
+  compiled: { key: string; value: { key: string; saved: SavedCompile } };
+}
+
+/** What the background saves of a compile for a restart: steps 1–2 of the recognizer and the marks' two flags. */
+export interface SavedCompile {
+  packs: PacksSnapshot;
+  /** Entity and event ids the sources disagree about, and those with something to tell. */
+  disputed: Set<string>;
+  telling: Set<string>;
 }
 
 /** The one record of the `compiled` store. */
@@ -223,13 +231,13 @@ export class PackStore {
   }
 
   /** The saved compile, if it was saved under `key`. */
-  async loadCompiled(key: string): Promise<PacksSnapshot | null> {
-    const saved = await this.db.get('compiled', COMPILED);
-    return saved?.key === key ? saved.snapshot : null;
+  async loadCompiled(key: string): Promise<SavedCompile | null> {
+    const record = await this.db.get('compiled', COMPILED);
+    return record?.key === key ? record.saved : null;
   }
 
-  async saveCompiled(key: string, snapshot: PacksSnapshot): Promise<void> {
-    await this.db.put('compiled', { key, snapshot }, COMPILED);
+  async saveCompiled(key: string, saved: SavedCompile): Promise<void> {
+    await this.db.put('compiled', { key, saved }, COMPILED);
   }
 
   /** The packs to recognize, in list order. */

@@ -6,9 +6,8 @@
  * options pages watch.
  */
 import { storage } from 'wxt/utils/storage';
-import type { PacksSnapshot } from '../../core/pack/recognizer';
 import { bundledPack } from '../../data/bundled-pack';
-import { PackStore } from './pack-store';
+import { PackStore, type SavedCompile } from './pack-store';
 
 const changed = storage.defineItem<number>('local:packs-changed', { fallback: 0 });
 
@@ -30,6 +29,7 @@ export function compiledCache(store: Promise<PackStore>, salt: string) {
   return {
     key: async () => (await store).enabledKey(salt),
     load: async (key: string) => (await store).loadCompiled(key),
-    save: async (key: string, snapshot: PacksSnapshot) => (await store).saveCompiled(key, snapshot),
+    save: async (key: string, saved: SavedCompile) => (await store).saveCompiled(key, saved),
+    loadPack: async (id: string) => (await store).get(id),
   };
 }

@@ -197,10 +197,11 @@ describe('PackStore', () => {
     const k1 = await s.enabledKey('v1');
     expect(await s.loadCompiled(k1)).toBeNull();
     const snapshot = compilePacks([bundledPack()]).snapshot();
-    await s.saveCompiled(k1, snapshot);
+    await s.saveCompiled(k1, { packs: snapshot, disputed: new Set(['a']), telling: new Set(['b']) });
     const back = await s.loadCompiled(k1);
-    expect(back?.dict.edgeHash).toEqual(snapshot.dict.edgeHash);
-    expect(back?.anchors).toEqual(snapshot.anchors);
+    expect(back?.packs.dict.edgeHash).toEqual(snapshot.dict.edgeHash);
+    expect(back?.packs.anchors).toEqual(snapshot.anchors);
+    expect(back?.disputed).toEqual(new Set(['a']));
     expect(await s.loadCompiled(await s.enabledKey('v2'))).toBeNull(); // another version of the extension
     await s.importFile('arctic.json', json(arcticPack()));
     const k2 = await s.enabledKey('v1');
