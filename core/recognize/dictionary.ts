@@ -317,6 +317,10 @@ class Interner {
     this.list = first === undefined ? [] : [first];
     if (first !== undefined) this.index.set(first, 0);
   }
+  /** A string that is (nearly always) new: added without a look-up. */
+  add(s: string): number {
+    return this.list.push(s) - 1;
+  }
   of(s: string): number {
     let i = this.index.get(s);
     if (i === undefined) {
@@ -459,16 +463,17 @@ export class DictionaryBuilder {
     const tp = tokenizePhrase(phrase);
     if (!tp || tp.tokens.length > MAX_TOKENS) return;
     const { tokens, raw, gaps, tail } = tp;
-    const dedupeKey = [
-      kind,
-      id,
-      opts.value ?? '',
-      opts.pattern ?? '',
-      opts.part ?? '',
-      opts.role ?? '',
-      tokens.join(' '),
-      gaps.join('\u0001'),
-    ].join('\u0002');
+    // Walk/create the path (the root's edges carry no gap). A phrase added before has its path already.
+    let node = this.child(0, this.tokenId(tokens[0] as string), 0);
+    let parent = 0;
+    for (let i = 1; i < tokens.length; i++) {
+      parent = node;
+      node = this.child(node, this.tokenId(tokens[i] as string), this.gapId(gaps[i - 1] as string));
+    }
+    // One entry per (path: tokens and gaps, kind, id, value, pattern, part, role).
+    const id_ = this.strings.of(id);
+    const value = opts.value === undefined ? -1 : this.strings.of(opts.value);
+    const dedupeKey = `${node},${kind},${id_},${value},${opts.pattern ?? ''},${opts.part ?? ''},${opts.role ?? ''}`;
     if (this.seen.has(dedupeKey)) return;
     this.seen.add(dedupeKey);
     this.size++;
@@ -477,24 +482,16 @@ export class DictionaryBuilder {
     const isName = kind === 'alias';
     const payload = this.payKind.length;
     this.payKind.push(PAYLOAD_KINDS.indexOf(kind));
-    this.payId.push(this.strings.of(id));
+    this.payId.push(id_);
     this.payAmbiguous.push(opts.ambiguous ? 1 : 0);
-    this.payPhrase.push(this.strings.of(phrase));
+    this.payPhrase.push(this.strings.add(phrase));
     this.payUpper.push(isName ? maskOf(raw, startsUpper) : 0);
     this.payCaps.push(isName ? maskOf(raw, (t) => t.length >= 2 && t.length <= 3 && isAllCaps(t)) : 0);
-    this.payTail.push(this.strings.of(tail));
-    this.payValue.push(opts.value === undefined ? -1 : this.strings.of(opts.value));
+    this.payTail.push(tail === '' ? 0 : this.strings.of(tail));
+    this.payValue.push(value);
     this.payPattern.push(opts.pattern ?? -1);
     this.payPart.push(opts.pattern === undefined ? 0 : (opts.part ?? 0));
     this.payRole.push(opts.pattern === undefined ? 0 : ROLES.indexOf(opts.role ?? 'cue'));
-
-    // Walk/create the path (the root's edges carry no gap).
-    let node = this.child(0, this.tokenId(tokens[0] as string), 0);
-    let parent = 0;
-    for (let i = 1; i < tokens.length; i++) {
-      parent = node;
-      node = this.child(node, this.tokenId(tokens[i] as string), this.gapId(gaps[i - 1] as string));
-    }
     this.payNode.push(node);
 
     // Inflectable: aliases whose last token starts upper-case and is long enough.
