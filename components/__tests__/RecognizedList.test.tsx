@@ -1,25 +1,18 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { fixture } from '../../core/views/__tests__/fixture';
+import { fixture, pageSummary } from '../../core/views/__tests__/fixture';
 import { en } from '../../core/views/__tests__/locale';
 import { buildRecognizedView } from '../../core/views';
 import type { PageSummary } from '../../core/page-summary';
 import { RecognizedList } from '../RecognizedList';
 
-const summary: PageSummary = {
-  url: 'https://example.org/',
-  host: 'example.org',
-  active: true,
-  relevant: true,
-  source: null,
+const summary = pageSummary({
   items: [
     { id: 'trump', kind: 'person', count: 3 },
     { id: 'conf', kind: 'event', count: 1 },
   ],
   events: ['conf'],
-  claims: [],
-  disputed: true,
-};
+});
 
 describe('RecognizedList', () => {
   it('groups by kind with counts and reports the choice', () => {

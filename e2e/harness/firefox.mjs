@@ -7,7 +7,7 @@ import { requireBrowser } from '../../scripts/lib/browsers.mjs';
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
 
 /** No network chatter of Firefox's own on a closed machine. */
-export const QUIET_FIREFOX_PREFS = {
+const QUIET_FIREFOX_PREFS = {
   'app.update.enabled': false,
   'browser.safebrowsing.malware.enabled': false,
   'browser.safebrowsing.phishing.enabled': false,
@@ -21,18 +21,22 @@ export const QUIET_FIREFOX_PREFS = {
 export const ADDON_ID = 'crosscheck@crosscheck-extension.org';
 export const ADDON_UUID = '5d1f0c4e-7a3b-4c2d-9e8f-0a1b2c3d4e5f';
 
-export async function launchFirefox() {
-  const executablePath = requireBrowser('firefox');
-  const browser = await puppeteer.launch({
+/**
+ * Debian's firefox-esr, headless, with the quiet prefs and `prefs` on top.
+ * @param {Record<string, unknown>} [prefs]
+ */
+export function startFirefox(prefs = {}) {
+  return puppeteer.launch({
     browser: 'firefox',
-    executablePath,
+    executablePath: requireBrowser('firefox'),
     headless: true,
-    // A known moz-extension:// origin, so that tests can open the add-on's own pages.
-    extraPrefsFirefox: {
-      ...QUIET_FIREFOX_PREFS,
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
+    extraPrefsFirefox: { ...QUIET_FIREFOX_PREFS, ...prefs },
   });
+}
+
+export async function launchFirefox() {
+  // A known moz-extension:// origin, so that tests can open the add-on's own pages.
+  const browser = await startFirefox({ 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }) });
   const addonId = await browser.installExtension(FIREFOX_BUILD);
   return {
     browser,

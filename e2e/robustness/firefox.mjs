@@ -9,9 +9,7 @@
 // through the marks (each mark.cc-mark taken as its children) must be the same
 // serialization. (Turning off and the exact undo are proven in Chromium: BiDi
 // may not open the add-on's own pages to flip the switch.)
-import puppeteer from 'puppeteer-core';
-import { requireBrowser } from '../../scripts/lib/browsers.mjs';
-import { FIREFOX_BUILD, QUIET_FIREFOX_PREFS } from '../harness/firefox.mjs';
+import { FIREFOX_BUILD, startFirefox } from '../harness/firefox.mjs';
 import { firstDifference } from './compare.mjs';
 import { dialogInPage, markPointInPage, snapshotInPage } from './dom.mjs';
 
@@ -19,29 +17,22 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** @param {{ javascript?: boolean }} [opts] `javascript: false` turns page scripts off (content scripts still run) */
 export async function launchJailedFirefox({ javascript = true } = {}) {
-  const executablePath = requireBrowser('firefox');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    extraPrefsFirefox: {
-      ...QUIET_FIREFOX_PREFS,
-      // The jail: every request but 127.0.0.1 goes to a proxy that is not there.
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.no_proxies_on': '127.0.0.1',
-      'network.proxy.allow_hijacking_localhost': false,
-      'network.proxy.socks_remote_dns': true,
-      'network.dns.disablePrefetch': true,
-      'network.prefetch-next': false,
-      'network.http.speculative-parallel-limit': 0,
-      'network.predictor.enabled': false,
-      // BiDi in Firefox ESR cannot turn scripts off per tab; the pref does it for the profile.
-      'javascript.enabled': javascript,
-    },
+  const browser = await startFirefox({
+    // The jail: every request but 127.0.0.1 goes to a proxy that is not there.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': 9,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': 9,
+    'network.proxy.no_proxies_on': '127.0.0.1',
+    'network.proxy.allow_hijacking_localhost': false,
+    'network.proxy.socks_remote_dns': true,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'network.predictor.enabled': false,
+    // BiDi in Firefox ESR cannot turn scripts off per tab; the pref does it for the profile.
+    'javascript.enabled': javascript,
   });
   return {
     browser,

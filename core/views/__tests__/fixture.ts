@@ -5,6 +5,7 @@
  */
 import { parseDataset } from '../../dataset/validate';
 import type { DatasetInput } from '../../dataset/schema';
+import type { PageSummary } from '../../page-summary';
 
 const L = (en: string, de = en) => ({ en, de });
 const P = (de: string[] = [], en: string[] = []) => ({ de, en });
@@ -207,3 +208,17 @@ function claim(id: string, source: string, subject: string, aspect: string, valu
 }
 
 export const fixture = () => parseDataset(fixtureInput());
+
+/** A page's summary as the background sends it, for view and popup tests: a page about the story with `over`'s items. */
+export const pageSummary = (over: Partial<PageSummary> = {}): PageSummary => ({
+  url: 'https://example.org/a',
+  host: 'example.org',
+  active: true,
+  relevant: true,
+  source: null,
+  items: [],
+  events: [],
+  claims: [],
+  disputed: true,
+  ...over,
+});

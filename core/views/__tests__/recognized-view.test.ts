@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PageSummary } from '../../../core/page-summary';
 import { buildEventChoices, defaultBriefEvent } from '../event-choices';
 import { buildRecognizedView } from '../recognized-view';
-import { fixture } from './fixture';
+import { fixture, pageSummary } from './fixture';
 import { en } from './locale';
 
-const summary: PageSummary = {
-  url: 'https://example.org/a',
-  host: 'example.org',
-  active: true,
-  relevant: true,
-  source: null,
+const summary = pageSummary({
   items: [
     { id: 'nato', kind: 'organization', count: 1 },
     { id: 'trump', kind: 'person', count: 3 },
@@ -19,9 +13,7 @@ const summary: PageSummary = {
     { id: 'unknown', kind: 'person', count: 9 },
   ],
   events: ['white-house', 'conf'],
-  claims: [],
-  disputed: true,
-};
+});
 
 describe('buildRecognizedView', () => {
   it('groups known items by kind, events first, with counts and dispute marks', () => {

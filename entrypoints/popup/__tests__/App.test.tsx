@@ -1,28 +1,20 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fixture } from '../../../core/views/__tests__/fixture';
-import type { PageSummary } from '../../../core/page-summary';
+import { fixture, pageSummary } from '../../../core/views/__tests__/fixture';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { getSettings } from '../../../lib/storage/settings';
 import { App, initialStory } from '../App';
 import { getOpenSections } from '../open-sections';
 import type { PopupData } from '../load-popup-data';
 
-const summary: PageSummary = {
-  url: 'https://example.org/a',
-  host: 'example.org',
-  active: true,
-  relevant: true,
-  source: null,
+const summary = pageSummary({
   items: [
     { id: 'trump', kind: 'person', count: 3 },
     { id: 'white-house', kind: 'event', count: 1 },
   ],
   events: ['white-house'],
-  claims: [],
-  disputed: true,
-};
+});
 
 const one = fixture();
 const data = (over: Partial<PopupData> = {}): PopupData => ({
