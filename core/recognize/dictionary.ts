@@ -71,8 +71,8 @@ export interface Payload {
   role?: PatternRole;
 }
 
-/** The dictionary's arrays: a structured-cloneable value (`snapshot()`, `fromSnapshot`). */
-export interface DictionarySnapshot {
+/** The dictionary's arrays (what `Dictionary` holds). */
+export interface DictionaryArrays {
   /** Interned strings (ids, phrases, values, tails, pattern sources); 0 is ''. */
   strings: string[];
   /** Folded tokens and gap keys, by index. */
@@ -127,7 +127,26 @@ export interface DictionarySnapshot {
   aliasCount: number;
 }
 
-/** The compiled dictionary: the snapshot's arrays, with payloads and patterns made on demand. */
+/**
+ * The arrays as a structured-cloneable value (`snapshot()`, `fromSnapshot`):
+ * the string tables joined into one string each (`SEPARATOR` between), as one
+ * string clones and stores far faster than a million.
+ */
+export type DictionarySnapshot = Omit<DictionaryArrays, 'strings' | 'tokens' | 'gaps'> & {
+  strings: string;
+  tokens: string;
+  gaps: string;
+};
+
+/** Between the strings of a table in a snapshot (no dataset string holds it: `snapshot()` checks). */
+const SEPARATOR = '\u0000';
+
+function joinTable(table: readonly string[]): string {
+  for (const x of table) if (x.includes(SEPARATOR)) throw new Error('dictionary: a string holds U+0000');
+  return table.join(SEPARATOR);
+}
+
+/** The compiled dictionary: the arrays, with payloads and patterns made on demand. */
 export class Dictionary {
   readonly strings: string[];
   readonly tokens: string[];
@@ -171,7 +190,7 @@ export class Dictionary {
   private readonly made = new Map<number, Payload>();
   private madePatterns: Pattern[] | null = null;
 
-  constructor(private readonly arrays: DictionarySnapshot) {
+  constructor(private readonly arrays: DictionaryArrays) {
     const s = arrays;
     this.strings = s.strings;
     this.tokens = s.tokens;
@@ -215,7 +234,8 @@ export class Dictionary {
 
   /** The arrays, to store (structured clone) and restore with `fromSnapshot`. */
   snapshot(): DictionarySnapshot {
-    return this.arrays;
+    const a = this.arrays;
+    return { ...a, strings: joinTable(a.strings), tokens: joinTable(a.tokens), gaps: joinTable(a.gaps) };
   }
 
   /** Payload `i` as an object (made once, on the first hit that needs it). */
@@ -288,7 +308,14 @@ function lowerBound(arr: Uint32Array, lo: number, hi: number, h: number): number
 }
 
 export function fromSnapshot(s: DictionarySnapshot): Dictionary {
-  return new Dictionary(s);
+  const table = (joined: string, empty: boolean) => (empty ? [] : joined.split(SEPARATOR));
+  return new Dictionary({
+    ...s,
+    // An empty table joins to '', as does a table of one ''; `strings` always starts with '', the others may be empty.
+    strings: s.strings.split(SEPARATOR),
+    tokens: table(s.tokens, s.edgeToken.length === 0),
+    gaps: table(s.gaps, s.edgeGap.length === 0 && s.inflGap.length === 0),
+  });
 }
 
 const MAX_TOKENS = 30;
