@@ -90,7 +90,8 @@ export class RecognitionService {
   /** The compile, once done (null before, and after `reset`). */
   private done: Compiled | null = null;
   /** The snapshot restored at start (null when there is none, or none of the current packs). */
-  private restored: Promise<{ quick: QuickRecognizer; saved: SavedCompile } | null> | null = null;
+  private restored: Promise<{ quick: QuickRecognizer; views: Pick<Compiled, 'disputed' | 'telling'> } | null> | null =
+    null;
   private compiles = 0;
   private pieces = new Map<string, { parts: string[]; at: number; lost: boolean }>();
 
@@ -141,7 +142,7 @@ export class RecognitionService {
   }
 
   /** The saved compile of the current packs, restored once (null without one, or once the compile is done). */
-  private quick(): Promise<{ quick: QuickRecognizer; saved: SavedCompile } | null> {
+  private quick(): Promise<{ quick: QuickRecognizer; views: Pick<Compiled, 'disputed' | 'telling'> } | null> {
     const cache = this.cache;
     if (this.done || !cache) return Promise.resolve(null);
     this.restored ??= (async () => {
@@ -149,7 +150,8 @@ export class RecognitionService {
       const saved = await cache.load(await cache.key());
       const quick = saved ? restorePacks(saved.packs) : null;
       timingSpan('restore', start, { found: quick !== null });
-      return quick && saved ? { quick, saved } : null;
+      // Only what the restored form needs is kept (not the snapshot's joined strings).
+      return quick && saved ? { quick, views: { disputed: saved.disputed, telling: saved.telling } } : null;
     })().catch((e: unknown) => {
       console.warn('Crosscheck: cannot restore the saved compile', e);
       return null;
@@ -165,7 +167,7 @@ export class RecognitionService {
       return {
         scan: (text, context) => r.quick.scan(text, context, (id) => cache.loadPack(id)),
         matcher: r.quick.matcher,
-        views: r.saved,
+        views: r.views,
       };
     const c = await this.ready();
     return { scan: (text, context) => c.recognizer.scan(text, context), matcher: c.recognizer.matcher, views: c };
