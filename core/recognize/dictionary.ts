@@ -129,16 +129,19 @@ export interface DictionaryArrays {
 
 /**
  * The arrays as a structured-cloneable value (`snapshot()`, `fromSnapshot`):
- * the string tables joined into one string each (`SEPARATOR` between), as one
- * string clones and stores far faster than a million.
+ * each string table as one string (one string clones and stores far faster
+ * than a million): the tokens and gaps split again on restore (the scanner
+ * compares them), the rest sliced out only when a hit needs it.
  */
 export type DictionarySnapshot = Omit<DictionaryArrays, 'strings' | 'tokens' | 'gaps'> & {
+  /** The `strings` table concatenated; string i ends at `stringEnds[i]` (restored lazily, one per hit). */
   strings: string;
+  stringEnds: Uint32Array;
   tokens: string;
   gaps: string;
 };
 
-/** Between the strings of a table in a snapshot (no dataset string holds it: `snapshot()` checks). */
+/** Between the tokens or gaps of a table in a snapshot (none holds it: `snapshot()` checks). */
 const SEPARATOR = '\u0000';
 
 function joinTable(table: readonly string[]): string {
@@ -148,7 +151,10 @@ function joinTable(table: readonly string[]): string {
 
 /** The compiled dictionary: the arrays, with payloads and patterns made on demand. */
 export class Dictionary {
-  readonly strings: string[];
+  /** The string table (empty when restored: see `str`). */
+  private readonly strings: string[];
+  /** A restored dictionary's string table, concatenated, with each string's end. */
+  private readonly joined: { text: string; ends: Uint32Array } | null;
   readonly tokens: string[];
   readonly gaps: string[];
   readonly edgeStart: Uint32Array;
@@ -190,8 +196,12 @@ export class Dictionary {
   private readonly made = new Map<number, Payload>();
   private madePatterns: Pattern[] | null = null;
 
-  constructor(private readonly arrays: DictionaryArrays) {
+  constructor(
+    private readonly arrays: DictionaryArrays,
+    joined: { text: string; ends: Uint32Array } | null = null,
+  ) {
     const s = arrays;
+    this.joined = joined;
     this.strings = s.strings;
     this.tokens = s.tokens;
     this.gaps = s.gaps;
@@ -235,25 +245,45 @@ export class Dictionary {
   /** The arrays, to store (structured clone) and restore with `fromSnapshot`. */
   snapshot(): DictionarySnapshot {
     const a = this.arrays;
-    return { ...a, strings: joinTable(a.strings), tokens: joinTable(a.tokens), gaps: joinTable(a.gaps) };
+    let strings = this.joined;
+    if (!strings) {
+      const ends = new Uint32Array(a.strings.length);
+      let at = 0;
+      a.strings.forEach((x, i) => (ends[i] = at += x.length));
+      strings = { text: a.strings.join(''), ends };
+    }
+    return {
+      ...a,
+      strings: strings.text,
+      stringEnds: strings.ends,
+      tokens: joinTable(a.tokens),
+      gaps: joinTable(a.gaps),
+    };
+  }
+
+  /** String `i` of the table (ids, phrases, values, tails, pattern sources). */
+  str(i: number): string {
+    const j = this.joined;
+    if (!j) return this.strings[i] as string;
+    return j.text.slice(i === 0 ? 0 : (j.ends[i - 1] as number), j.ends[i] as number);
   }
 
   /** Payload `i` as an object (made once, on the first hit that needs it). */
   payload(i: number): Payload {
     let p = this.made.get(i);
     if (p) return p;
-    const str = this.strings;
+    const str = (i: number) => this.str(i);
     p = {
       kind: PAYLOAD_KINDS[this.payKind[i] as number] as HitKind,
-      id: str[this.payId[i] as number] as string,
+      id: str(this.payId[i] as number),
       ambiguous: this.payAmbiguous[i] === 1,
-      phrase: str[this.payPhrase[i] as number] as string,
+      phrase: str(this.payPhrase[i] as number),
       upperMask: this.payUpper[i] as number,
       capsMask: this.payCaps[i] as number,
-      tail: str[this.payTail[i] as number] as string,
+      tail: str(this.payTail[i] as number),
     };
     const value = this.payValue[i] as number;
-    if (value >= 0) p.value = str[value] as string;
+    if (value >= 0) p.value = str(value);
     const pattern = this.payPattern[i] as number;
     if (pattern >= 0) {
       p.pattern = pattern;
@@ -267,19 +297,19 @@ export class Dictionary {
   /** Concept patterns of aspect cues, signals, actors and other actors, by index (made on first use). */
   get patterns(): Pattern[] {
     if (this.madePatterns) return this.madePatterns;
-    const str = this.strings;
+    const str = (i: number) => this.str(i);
     const out: Pattern[] = [];
     for (let i = 0; i < this.patParts.length; i++) {
       const pattern: Pattern = {
         index: i,
-        source: str[this.patSource[i] as number] as string,
+        source: str(this.patSource[i] as number),
         kind: PAYLOAD_KINDS[this.patKind[i] as number] as HitKind,
-        id: str[this.patId[i] as number] as string,
+        id: str(this.patId[i] as number),
         role: ROLES[this.patRole[i] as number] as PatternRole,
         parts: this.patParts[i] as number,
       };
       const value = this.patValue[i] as number;
-      if (value >= 0) pattern.value = str[value] as string;
+      if (value >= 0) pattern.value = str(value);
       out.push(pattern);
     }
     return (this.madePatterns = out);
@@ -308,14 +338,18 @@ function lowerBound(arr: Uint32Array, lo: number, hi: number, h: number): number
 }
 
 export function fromSnapshot(s: DictionarySnapshot): Dictionary {
+  const { strings, stringEnds, ...arrays } = s;
   const table = (joined: string, empty: boolean) => (empty ? [] : joined.split(SEPARATOR));
-  return new Dictionary({
-    ...s,
-    // An empty table joins to '', as does a table of one ''; `strings` always starts with '', the others may be empty.
-    strings: s.strings.split(SEPARATOR),
-    tokens: table(s.tokens, s.edgeToken.length === 0),
-    gaps: table(s.gaps, s.edgeGap.length === 0 && s.inflGap.length === 0),
-  });
+  return new Dictionary(
+    {
+      ...arrays,
+      strings: [],
+      // An empty table joins to '', as does a table of one '' (a gap): only a table nothing points into is empty.
+      tokens: table(s.tokens, s.edgeToken.length === 0),
+      gaps: table(s.gaps, s.edgeGap.length === 0 && s.inflGap.length === 0),
+    },
+    { text: strings, ends: stringEnds },
+  );
 }
 
 const MAX_TOKENS = 30;
@@ -343,10 +377,6 @@ class Interner {
   constructor(first?: string) {
     this.list = first === undefined ? [] : [first];
     if (first !== undefined) this.index.set(first, 0);
-  }
-  /** A string that is (nearly always) new: added without a look-up. */
-  add(s: string): number {
-    return this.list.push(s) - 1;
   }
   of(s: string): number {
     let i = this.index.get(s);
@@ -511,7 +541,7 @@ export class DictionaryBuilder {
     this.payKind.push(PAYLOAD_KINDS.indexOf(kind));
     this.payId.push(id_);
     this.payAmbiguous.push(opts.ambiguous ? 1 : 0);
-    this.payPhrase.push(this.strings.add(phrase));
+    this.payPhrase.push(this.strings.of(phrase));
     this.payUpper.push(isName ? maskOf(raw, startsUpper) : 0);
     this.payCaps.push(isName ? maskOf(raw, (t) => t.length >= 2 && t.length <= 3 && isAllCaps(t)) : 0);
     this.payTail.push(tail === '' ? 0 : this.strings.of(tail));

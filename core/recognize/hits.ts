@@ -269,7 +269,6 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
   const { firstBits, inflectBits, bitMask, tokens, gaps, edgeStart, edgeHash, edgeToken, edgeGap, edgeNode } = dict;
   const { payStart, inflStart, inflHash, inflToken, inflGap, inflPay, payList, payKind, payUpper, payCaps, payTail } =
     dict;
-  const strings = dict.strings;
   const canInflect = dict.canInflect;
   const cur0 = cursor ?? rawCursor(text);
   const spans = cur0.spans;
@@ -407,8 +406,10 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
           if (payKind[p] !== kind || ((payUpper[p] as number) & ~ub) !== 0 || ((payCaps[p] as number) & ~cb) !== 0)
             continue;
           let hitEnd = candEnd[ci] as number;
-          const tail = strings[payTail[p] as number] as string;
-          if (tail !== '' && text.startsWith(tail, hitEnd)) hitEnd += tail.length;
+          if (payTail[p] !== 0) {
+            const tail = dict.str(payTail[p] as number);
+            if (text.startsWith(tail, hitEnd)) hitEnd += tail.length;
+          }
           out.push({ start, end: hitEnd, payload: dict.payload(p) });
           if (hitEnd > maxEnd) maxEnd = hitEnd;
           found = true;
