@@ -6,7 +6,7 @@
  * every language (scripts/lib/locales.ts), since `browser.i18n` cannot switch
  * locale at run time. The extension pages, and unit tests (no `browser.i18n`
  * there), also bundle the two files as a fallback; the content script does
- * not, to stay small.
+ * not (neither of its two stages), to stay small.
  */
 import { browser } from 'wxt/browser';
 import de from '../public/_locales/de/messages.json';
@@ -17,7 +17,10 @@ import type { Translate } from '../core/translate';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-const BUNDLED: Record<Lang, Messages> | null = import.meta.env.ENTRYPOINT === 'content' ? null : { de, en };
+/** Content scripts (both stages) leave the tables out: `browser.i18n` always serves them there.
+ * Two literal comparisons, so that the build folds them and drops the JSON (`includes` would not fold). */
+const IN_CONTENT_SCRIPT = import.meta.env.ENTRYPOINT === 'content' || import.meta.env.ENTRYPOINT === 'full';
+const BUNDLED: Record<Lang, Messages> | null = IN_CONTENT_SCRIPT ? null : { de, en };
 
 function format(entry: Messages[string] | undefined, subs: (string | number)[]): string {
   if (!entry) return '';

@@ -24,6 +24,7 @@ import { startServer } from '../e2e/harness/server.mjs';
 import { generateLongPage } from './lib/long-page.mjs';
 import { launchBench } from '../bench/lib/browser.mjs';
 import { quietLoad, regexpTaskRun } from '../bench/lib/added.mjs';
+import { attributedLoad } from '../bench/lib/attributed.mjs';
 import { backgroundRuns } from '../bench/lib/background.mjs';
 import { extRun, flushRestore, plainRun, popoverRuns, scalingRun } from '../bench/lib/cases.mjs';
 import { writeMinimalExtensions } from '../bench/lib/minimal-ext.mjs';
@@ -635,6 +636,8 @@ async function benchCorpus() {
         q[k] = await quietLoad(k === 'plain' ? b.plain : b.ext, url).catch((e) => ({ error: String(e) }));
       for (const [k, h] of Object.entries(b.minimal))
         q[k] = await quietLoad(h, url).catch((e) => ({ error: String(e) }));
+      // The extension's own tasks in a traced load of its own (bench/lib/attributed.mjs).
+      q.attributed = await attributedLoad(b.ext, url).catch((e) => ({ error: String(e) }));
       runs.quiet.push(q);
       for (const [k, x] of Object.entries(q)) if (x.error) errors.push(`main-thread time (${k}): ${x.error}`);
       // The content script started no scan in that load (the new design's quick pre-check said no):
@@ -692,6 +695,10 @@ async function benchCorpus() {
       addedThread: addedOf('ext', 'threadMs'),
       addedEmpty: addedOf('empty', 'taskMs'),
       addedReader: addedOf('reader', 'taskMs'),
+      attributed: (() => {
+        const xs = pick(runs.quiet, (q) => (q.attributed?.error ? null : q.attributed?.ms));
+        return xs.length ? round(quantile(xs, 0.5), 3) : null;
+      })(),
       scanned: runs.ext.some((e) => e.ran),
       errors: errors.length ? [...new Set(errors)] : undefined,
     });
@@ -738,6 +745,7 @@ function summarizeCorpus(pages) {
     'addedThread',
     'addedEmpty',
     'addedReader',
+    'attributed',
   ];
   const both = (/** @type {string} */ a, /** @type {string} */ bKey) =>
     pages.filter((p) => typeof p[a] === 'number' && typeof p[bKey] === 'number');

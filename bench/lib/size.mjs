@@ -60,9 +60,9 @@ export function bundleSizes(outDir, datasetPath) {
     const files = [...(cs.js ?? []), ...(cs.css ?? [])].flatMap((f) => closure(root, join(root, f)));
     add(i === 0 ? 'content' : `content-${i}`, files);
   });
-  // The full stage (not in the manifest): injected by the background, with its styles, where the
-  // first stage found a story (lib/background/stages.ts).
-  const full = ['content-scripts/full.js', 'highlights.css'].map((f) => join(root, f));
+  // The full stage (not in the manifest): injected by the background where the first stage found a
+  // story (lib/background/stages.ts). Its styles (highlights.css) come with the first stage, in the manifest.
+  const full = ['content-scripts/full.js'].map((f) => join(root, f));
   if (existsSync(full[0] ?? ''))
     add(
       'full stage',

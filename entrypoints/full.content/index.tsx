@@ -24,7 +24,7 @@ import { later } from '../../lib/timers';
 const ORPHAN_CHECK_MS = 2000;
 
 export default defineContentScript({
-  // Not in the manifest: the background injects it (browser.scripting), with highlights.css.
+  // Not in the manifest: the background injects it (browser.scripting); highlights.css came with the first stage.
   // WXT grants these matches as host permissions, which the injection needs.
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
@@ -121,7 +121,14 @@ export default defineContentScript({
     await app.start();
     if (ctx.isInvalid) return;
 
-    browser.runtime.onMessage.addListener((message: unknown) => app.handleMessage(message));
+    // Answered with `sendResponse` (and `true`): the browser's own API (no polyfill here, see
+    // wxt.config.ts) takes a returned promise in Firefox but not in every Chrome.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (answer: unknown) => void) => {
+      const answer = app.handleMessage(message);
+      if (!answer) return undefined;
+      answer.then(sendResponse, () => sendResponse(undefined));
+      return true;
+    });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       app.clear();
       void app.fullScan();

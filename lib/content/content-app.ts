@@ -8,9 +8,9 @@
 import { isEnabledOn, type Settings } from '../../core/settings';
 import type { FoundTarget, PageContext, ScanReply, ToContent } from '../messages';
 import { isMessage } from '../messages';
-import { getSettings, watchSettings } from '../storage/settings';
+import { getSettings, watchSettings } from './settings';
 import { later } from '../timers';
-import { timingMark, timingMeasure } from '../timing';
+import { timingMark, timingMeasure, timingSpan } from '../timing';
 import { ExtensionGone, type Ask } from './background-client';
 import { DomWatcher } from './dom-watcher';
 import { Highlighter, type HighlightRequest } from './highlighter';
@@ -206,6 +206,8 @@ export class ContentApp {
     const texts: PageText[] = [];
     let chars = 0;
     timingMark('incremental-start');
+    const readStart = performance.now();
+    this.highlighter.forgetDetached();
     this.watcher.withoutObserving(() => {
       for (const root of roots) {
         // A rewritten region: drop our old marks there before reading it again.
@@ -216,6 +218,9 @@ export class ContentApp {
       }
     });
     this.incrementalChars.push({ at: now, chars });
+    // The drain's main-thread work is its two synchronous parts (this read, and the paint below); the
+    // `incremental` measure spans the wait for the background between them too.
+    timingSpan('incremental-read', readStart);
     if (texts.length === 0) return;
     const relevant = this.findings.relevant;
     let replies: ScanReply[];
@@ -235,6 +240,7 @@ export class ContentApp {
       return; // the new content stays unhighlighted
     }
     if (controller.signal.aborted || this.scan !== controller) return;
+    const paintStart = performance.now();
     let changed = false;
     for (const [i, reply] of replies.entries()) {
       const pt = texts[i];
@@ -251,6 +257,7 @@ export class ContentApp {
       this.findings.add(reply, this.settings.kinds);
       changed = true;
     }
+    timingSpan('incremental-paint', paintStart);
     timingMark('incremental-end');
     timingMeasure('incremental', 'incremental-start', 'incremental-end');
     if (changed) this.report();

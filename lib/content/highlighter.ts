@@ -225,10 +225,32 @@ export class Highlighter {
     if (node.data === split.prefix) node.data = split.original;
   }
 
-  /** Undoes everything inside `root` (marks and splits), e.g. before re-marking a region the page re-rendered. */
+  /**
+   * Undoes everything inside `root` (marks and splits), e.g. before re-marking a region the page re-rendered.
+   * Looks only inside `root` (its text nodes and marks), so a small new region costs little however many marks
+   * the page has.
+   */
   undoWithin(root: Node): void {
-    for (const split of [...this.splits.values()]) if (root.contains(split.node)) this.restoreText(split.node);
-    for (const mark of [...this.marks]) if (root.contains(mark)) this.removeMark(mark);
+    if (this.marks.size === 0 && this.splits.size === 0) return;
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const split: Text[] = root.nodeType === 3 && this.splits.has(root as Text) ? [root as Text] : [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (this.splits.has(n as Text)) split.push(n as Text);
+    for (const node of split) this.restoreText(node);
+    if (root.nodeType !== 1) return;
+    const el = root as Element;
+    const inside = [...(el.classList.contains(MARK_CLASS) ? [el] : []), ...el.querySelectorAll(`.${MARK_CLASS}`)];
+    for (const mark of inside) if (this.marks.has(mark as HTMLElement)) this.removeMark(mark as HTMLElement);
+  }
+
+  /**
+   * Forgets the marks and split records the page itself took out of the document (a live blog dropping its
+   * oldest entries, a re-rendered list): nothing is left to undo there, and holding them would keep whole
+   * detached subtrees alive.
+   */
+  forgetDetached(): void {
+    for (const mark of this.marks) if (!mark.isConnected) this.marks.delete(mark);
+    for (const [node] of this.splits) if (!node.isConnected) this.splits.delete(node);
   }
 
   /** Undoes everything: the page's DOM is as it was before `apply`. */

@@ -89,6 +89,32 @@ describe('Highlighter', () => {
     expect(document.querySelectorAll('mark')).toHaveLength(0);
   });
 
+  it('undoes one region alone, and lets go of what the page itself took out', () => {
+    document.body.innerHTML = '<ol><li>Trump sprach.</li><li>Putin schwieg.</li><li>Trump und Putin.</li></ol>';
+    const h = new Highlighter();
+    const pt = readPageText(document.body);
+    h.apply(pt, requestsFor(pt.text, ['Trump', 'Putin']), () => {});
+    expect(h.marks.size).toBe(4);
+    const [first, second] = [...document.querySelectorAll('li')];
+    const secondBefore = '<li>Putin schwieg.</li>';
+
+    // A region undone: its marks go, the others stay.
+    h.undoWithin(second!);
+    expect(second!.outerHTML).toBe(secondBefore);
+    expect(document.querySelectorAll('mark')).toHaveLength(3);
+    expect(h.marks.size).toBe(3);
+
+    // The page drops the oldest entry (as a live blog does): its mark is forgotten, the rest kept.
+    first!.remove();
+    h.forgetDetached();
+    expect(h.marks.size).toBe(2);
+    expect([...h.marks].every((m) => m.isConnected)).toBe(true);
+
+    // Undoing everything still gives the page back what it has.
+    h.undoAll();
+    expect(document.body.innerHTML).toBe('<ol><li>Putin schwieg.</li><li>Trump und Putin.</li></ol>');
+  });
+
   it('tells its own nodes apart from the page’s', () => {
     document.body.innerHTML = '<p>Hallo Putin, hallo.</p>';
     const h = new Highlighter();
