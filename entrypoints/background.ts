@@ -12,7 +12,7 @@ import { adoptOpenTabs, loadFullStage } from '../lib/background/stages';
 import { tabSummaries } from '../lib/background/tab-state';
 import type { ToContent } from '../lib/messages';
 import { migrateStores } from '../lib/storage/migrate-stores';
-import { openPacks, watchPacks } from '../lib/storage/packs';
+import { compiledCache, openPacks, watchPacks } from '../lib/storage/packs';
 
 export default defineBackground(() => {
   // An imported dataset of the old Data section moves into the pack store, once, before the first compile.
@@ -20,7 +20,11 @@ export default defineBackground(() => {
     await migrateStores(packs).catch((e: unknown) => console.warn('Crosscheck: cannot migrate the stored data', e));
     return packs;
   });
-  const service = new RecognitionService(async () => (await store).enabledPacks());
+  // A service worker that was stopped restores its last compile first (cheap), then compiles again.
+  const service = new RecognitionService(
+    async () => (await store).enabledPacks(),
+    compiledCache(store, browser.runtime.getManifest().version),
+  );
   watchPacks(() => service.reset());
   browser.runtime.onMessage.addListener(createMessageHandler(service, loadFullStage));
   service.warm();

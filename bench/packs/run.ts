@@ -15,16 +15,23 @@
  * - import of a 1,000-story file: a .zip of 1,000 pack files, imported all or
  *   none by the pack store (validation, migration, one IndexedDB transaction;
  *   fake-indexeddb in Node, so storage time is not a browser's), its size, and
- *   the bytes stored.
+ *   the bytes stored; listing (from the stored summaries) and loading the
+ *   enabled packs;
+ * - restart of a stopped background with those packs: cold compile (load the
+ *   enabled packs + `compilePacks`) against cold restore (read the saved
+ *   snapshot + `restorePacks`), each until the off-topic page is answered;
+ *   the snapshot's save time and size, and the heap the restored form holds.
  */
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
-import { compilePacks } from '../../core/pack/recognizer';
+import { compilePacks, restorePacks, type PacksSnapshot } from '../../core/pack/recognizer';
 import type { Pack } from '../../core/pack/schema';
 import { bundledPack } from '../../data/bundled-pack';
+import { computeStandings } from '../../core/dataset/conflicts';
+import { tellingItems } from '../../core/views/highlight-plan';
 import { PackStore } from '../../lib/storage/pack-store';
 import { decodeHtml, htmlToVisibleText } from '../../scripts/lib/visible-text';
 import { syntheticPacks } from './synthetic';
@@ -119,8 +126,10 @@ async function measureImport(count: number) {
   const t2 = performance.now();
   const enabled = await store.enabledPacks();
   const t3 = performance.now();
+  const restart = await measureRestart(store);
   store.close();
   return {
+    restart,
     stories: count,
     zipMB: mb(zip.length),
     jsonMB: mb(jsonBytes),
@@ -130,6 +139,74 @@ async function measureImport(count: number) {
     loadEnabledMs: ms(t3 - t2),
     installed: outcome.installed.length,
     enabled: enabled.length,
+  };
+}
+
+/** Bytes of the typed arrays of a snapshot's dictionary (its strings not counted). */
+function arrayBytes(s: PacksSnapshot): number {
+  return Object.values(s.dict).reduce((n: number, v) => n + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0);
+}
+
+/**
+ * A background that starts again over the stored packs: compile from the packs (as before), or restore the saved
+ * compile (lib/background/recognition.ts), each until the off-topic page is answered.
+ */
+async function measureRestart(store: PackStore) {
+  heap();
+  const key = await store.enabledKey('bench');
+  const c0 = performance.now();
+  const packs = await store.enabledPacks();
+  const c1 = performance.now();
+  const full = compilePacks(packs);
+  const disputed = new Set(
+    computeStandings(full.dataset)
+      .filter((st) => st.disputed)
+      .map((st) => st.subject),
+  );
+  const telling = tellingItems(full.dataset);
+  const c2 = performance.now();
+  const expected = full.scan(offTopic.text);
+  const c3 = performance.now();
+  const snapshot = full.snapshot();
+  const s0 = performance.now();
+  await store.saveCompiled(key, { packs: snapshot, disputed, telling });
+  const s1 = performance.now();
+  const bytes = arrayBytes(snapshot);
+  // Cold restore: read the saved compile back, restore, answer the off-topic page (its candidate packs read).
+  const before = heap();
+  const r0 = performance.now();
+  let loaded = await store.loadCompiled(await store.enabledKey('bench'));
+  const r1 = performance.now();
+  if (!loaded) throw new Error('no saved compile');
+  const quick = restorePacks(loaded.packs);
+  loaded = null; // as the background: only the restored form is kept
+  const r2 = performance.now();
+  const answer = await quick.scan(offTopic.text, {}, (id) => store.get(id));
+  const r3 = performance.now();
+  if (JSON.stringify(answer) !== JSON.stringify(expected)) throw new Error('the restored answer differs');
+  const retained = heap() - before;
+  const warm: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const w = performance.now();
+    await quick.scan(offTopic.text, {}, (id) => store.get(id));
+    warm.push(performance.now() - w);
+  }
+  return {
+    compile: { loadMs: ms(c1 - c0), compileMs: ms(c2 - c1), scanMs: ms(c3 - c2), totalMs: ms(c3 - c0) },
+    snapshot: {
+      saveMs: ms(s1 - s0),
+      arraysMB: mb(bytes),
+      stringChars: snapshot.dict.strings.length + snapshot.dict.tokens.length,
+    },
+    restore: {
+      readMs: ms(r1 - r0),
+      restoreMs: ms(r2 - r1),
+      firstScanMs: ms(r3 - r2),
+      totalMs: ms(r3 - r0),
+      retainedMB: mb(retained),
+      warmScanMs: ms(median(warm)),
+      packsRead: quick.storiesCompiled,
+    },
   };
 }
 
@@ -160,5 +237,9 @@ if (args.includes('--json')) {
   const i = imported;
   console.log(
     `\nimport of a ${i.stories}-story .zip (${i.zipMB} MB; ${i.jsonMB} MB of JSON): ${i.importMs} ms, ${i.storedMB} MB stored; list ${i.listMs} ms, load enabled packs ${i.loadEnabledMs} ms`,
+  );
+  const { compile: c, snapshot: sn, restore: r } = i.restart;
+  console.log(
+    `\nrestart with ${i.enabled} enabled packs, until the off-topic page is answered: cold compile ${c.totalMs} ms (load packs ${c.loadMs} + compile ${c.compileMs} + scan ${c.scanMs}); cold restore ${r.totalMs} ms (read the saved compile ${r.readMs} + restore ${r.restoreMs} + scan ${r.firstScanMs}, ${r.packsRead} candidate pack read and compiled), restored form ${r.retainedMB} MB retained, then ${r.warmScanMs} ms a page; snapshot ${sn.arraysMB} MB of arrays + ${sn.stringChars} characters of strings, saved in ${sn.saveMs} ms`,
   );
 }

@@ -20,11 +20,20 @@
  *    their names, events and disputed sentences merged in text order.
  *
  * `context.packs` (an appended chunk of a page already judged) skips 1–3.
+ *
+ * Restore after a stopped service worker: `snapshot()` is what steps 1–2 need
+ * (the one dictionary's typed arrays and every story's anchors), a
+ * structured-cloneable value; `restorePacks(snapshot)` answers any page on
+ * which no story is a candidate — most pages — exactly as the full
+ * recognizer would, without reading a pack or compiling anything
+ * (`scanQuiet` says null when a story is a candidate: the full recognizer is
+ * needed then).
  */
 import type { Dataset } from '../dataset/schema';
-import { compileMatcher } from '../recognize/matcher';
+import { fromSnapshot, type DictionarySnapshot } from '../recognize/dictionary';
+import { compileHitFinder, compileMatcher, hitFinder, type HitFinder } from '../recognize/matcher';
 import type { ClaimMatch, EventMatch, Hit, Matcher, Mention, PageContext } from '../recognize/types';
-import { mergePacks, type MergedPacks } from './merge';
+import { mergePacks, partOf, type MergedPacks } from './merge';
 import type { Pack } from './schema';
 
 export interface StoryRelevance {
@@ -56,8 +65,8 @@ export interface PacksScanContext {
 
 export interface PacksRecognizer {
   merged: MergedPacks;
-  /** The one dictionary over every enabled pack. */
-  matcher: Matcher;
+  /** The one dictionary over every enabled pack (hits only: relevance is each story's own matcher's). */
+  matcher: HitFinder;
   /** The combined dictionary input (for views that look items up by merged id). */
   dataset: Dataset;
   scan(text: string, context?: PacksScanContext): PacksScan;
@@ -65,6 +74,153 @@ export interface PacksRecognizer {
   candidates(hits: readonly Hit[]): string[];
   /** Story matchers compiled so far (for diagnostics and the benchmark). */
   readonly storiesCompiled: number;
+  /** Steps 1–2 as a structured-cloneable value, for `restorePacks`. */
+  snapshot(): PacksSnapshot;
+}
+
+/** What steps 1–2 need: the one dictionary and, per anchoring id, the stories it anchors. */
+export interface PacksSnapshot {
+  dict: DictionarySnapshot;
+  /** Pack ids in pack order. */
+  order: string[];
+  /** Merged ids of names some pack marks as its story's own → those packs. */
+  storyNames: Map<string, string[]>;
+  /** Topic phrase → packs. */
+  topicPacks: Map<string, string[]>;
+  /** Merged ids of events and aspects (what triggers and cues name) → packs. */
+  anchors: Map<string, string[]>;
+  /** Entity key → merged entity id (to put one pack in merged ids alone, `partOf`). */
+  keyed: Map<string, string>;
+}
+
+/**
+ * A recognizer restored from a snapshot: `PacksRecognizer.scan`, exactly,
+ * reading only the packs a page makes candidates (`loadPack`; none on most
+ * pages), each compiled alone in merged ids.
+ */
+export interface QuickRecognizer {
+  matcher: HitFinder;
+  candidates(hits: readonly Hit[]): string[];
+  /** What `PacksRecognizer.scan` returns; null when a pack it needs cannot be loaded. */
+  scan(
+    text: string,
+    context: PacksScanContext,
+    loadPack: (id: string) => Promise<Pack | null>,
+  ): Promise<PacksScan | null>;
+  /** Story matchers compiled so far. */
+  readonly storiesCompiled: number;
+}
+
+interface Anchors {
+  order: Map<string, number>;
+  storyNames: Map<string, string[]>;
+  topicPacks: Map<string, string[]>;
+  anchors: { get(id: string): readonly string[] | undefined };
+}
+
+/** Step 2: the stories a text's hits can anchor, in pack order. */
+function candidatesOf(a: Anchors, hits: readonly Hit[]): string[] {
+  const found = new Set<string>();
+  const add = (ids: readonly string[] | undefined) => ids?.forEach((p) => found.add(p));
+  // A cue or trigger part inside a name ("Trump" of "Trump-Putin-Gipfel" in "Donald Trump") is that name.
+  const names = hits.filter((h) => h.kind === 'alias').sort((a, b) => a.start - b.start);
+  /** The furthest end of the names starting at or before each one. */
+  const reach: number[] = [];
+  for (const [i, n] of names.entries()) reach.push(Math.max(n.end, reach[i - 1] ?? 0));
+  const inName = (h: Hit): boolean => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.start <= h.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! >= h.end;
+  };
+  for (const h of hits) {
+    if (h.kind === 'alias') {
+      if (!h.ambiguous) add(a.storyNames.get(h.id));
+    } else if (h.kind === 'signal' || inName(h))
+      continue; // a value signal needs a cue
+    else if (h.kind === 'topic') add(a.topicPacks.get(h.phrase));
+    else add(a.anchors.get(h.id));
+  }
+  return [...found].sort((x, y) => (a.order.get(x) ?? 0) - (a.order.get(y) ?? 0));
+}
+
+/** The stories a scan looks at: those of `context.packs` (known), else the candidates of the text's hits. */
+function storiesToScan(
+  a: Anchors,
+  matcher: HitFinder,
+  text: string,
+  context: PacksScanContext,
+): { ids: string[]; hits: number | null } {
+  if (context.packs)
+    return { ids: [...context.packs].sort((x, y) => (a.order.get(x) ?? 0) - (a.order.get(y) ?? 0)), hits: null };
+  const all = matcher.findHits(text);
+  return { ids: candidatesOf(a, all), hits: all.length };
+}
+
+/** Steps 3–4: each story's own matcher on the text, and what the page is about. */
+function scanStories(
+  text: string,
+  context: PacksScanContext,
+  ids: readonly string[],
+  hits: number | null,
+  storyMatcher: (pid: string) => Matcher | null,
+): PacksScan {
+  const page = context.page ? { page: context.page } : {};
+  const stories: StoryRelevance[] = [];
+  const found: { pack: string; result: ReturnType<Matcher['scan']> }[] = [];
+  if (context.packs) {
+    for (const pid of ids) {
+      const m = storyMatcher(pid);
+      if (m) found.push({ pack: pid, result: m.scan(text, { ...page, relevant: true }) });
+    }
+  } else {
+    for (const pid of ids) {
+      const result = storyMatcher(pid)!.scan(text, page);
+      stories.push({ pack: pid, relevant: result.relevant, ...result.relevance });
+      if (result.relevant) found.push({ pack: pid, result });
+    }
+  }
+  return {
+    packs: found.map((f) => f.pack),
+    stories,
+    mentions: mergeMentions(found.map((f) => f.result.mentions)),
+    events: found.flatMap((f) => f.result.events),
+    claims: found.flatMap((f) => f.result.claims).sort((x, y) => x.start - y.start),
+    source: found.find((f) => f.result.source !== null)?.result.source ?? null,
+    hits,
+  };
+}
+
+export function restorePacks(s: PacksSnapshot): QuickRecognizer {
+  const matcher = hitFinder(fromSnapshot(s.dict));
+  const a: Anchors = {
+    order: new Map(s.order.map((id, i) => [id, i])),
+    storyNames: s.storyNames,
+    topicPacks: s.topicPacks,
+    anchors: s.anchors,
+  };
+  const matchers = new Map<string, Matcher>();
+  return {
+    matcher,
+    candidates: (hits) => candidatesOf(a, hits),
+    get storiesCompiled() {
+      return matchers.size;
+    },
+    async scan(text, context, loadPack) {
+      const { ids, hits } = storiesToScan(a, matcher, text, context);
+      for (const pid of ids) {
+        if (matchers.has(pid) || !a.order.has(pid)) continue;
+        const pack = await loadPack(pid);
+        if (!pack) return null;
+        matchers.set(pid, compileMatcher(partOf(pack, pid === s.order[0], s.keyed)));
+      }
+      return scanStories(text, context, ids, hits, (pid) => matchers.get(pid) ?? null);
+    },
+  };
 }
 
 export interface CompilePacksOptions {
@@ -76,7 +232,7 @@ const STORY_CACHE = 64;
 
 export function compilePacks(packs: readonly Pack[], options: CompilePacksOptions = {}): PacksRecognizer {
   const merged = mergePacks(packs);
-  const matcher = compileMatcher(merged.dataset);
+  const matcher = compileHitFinder(merged.dataset);
   const order = new Map(merged.parts.map((p, i) => [p.manifest.id, i]));
   const parts = new Map(merged.parts.map((p) => [p.manifest.id, p]));
   /** Merged ids of entities some pack marks as its story's own, with those packs. */
@@ -104,34 +260,8 @@ export function compilePacks(packs: readonly Pack[], options: CompilePacksOption
     return m;
   };
 
-  function candidates(hits: readonly Hit[]): string[] {
-    const found = new Set<string>();
-    const add = (ids: readonly string[] | undefined) => ids?.forEach((p) => found.add(p));
-    // A cue or trigger part inside a name ("Trump" of "Trump-Putin-Gipfel" in "Donald Trump") is that name.
-    const names = hits.filter((h) => h.kind === 'alias').sort((a, b) => a.start - b.start);
-    /** The furthest end of the names starting at or before each one. */
-    const reach: number[] = [];
-    for (const [i, n] of names.entries()) reach.push(Math.max(n.end, reach[i - 1] ?? 0));
-    const inName = (h: Hit): boolean => {
-      let lo = 0;
-      let hi = names.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (names[mid]!.start <= h.start) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && reach[lo - 1]! >= h.end;
-    };
-    for (const h of hits) {
-      if (h.kind === 'alias') {
-        if (!h.ambiguous) add(storyNames.get(h.id));
-      } else if (h.kind === 'signal' || inName(h))
-        continue; // a value signal needs a cue
-      else if (h.kind === 'topic') add(merged.topicPacks.get(h.phrase));
-      else add(merged.membership.get(h.id));
-    }
-    return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  }
+  const anchors: Anchors = { order, storyNames, topicPacks: merged.topicPacks, anchors: merged.membership };
+  const candidates = (hits: readonly Hit[]): string[] => candidatesOf(anchors, hits);
 
   return {
     merged,
@@ -141,34 +271,20 @@ export function compilePacks(packs: readonly Pack[], options: CompilePacksOption
     get storiesCompiled() {
       return compiled;
     },
-    scan(text, context = {}) {
-      const page = context.page ? { page: context.page } : {};
-      const stories: StoryRelevance[] = [];
-      const found: { pack: string; result: ReturnType<Matcher['scan']> }[] = [];
-      let hits: number | null = null;
-      if (context.packs) {
-        for (const pid of [...context.packs].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
-          const m = storyMatcher(pid);
-          if (m) found.push({ pack: pid, result: m.scan(text, { ...page, relevant: true }) });
-        }
-      } else {
-        const all = matcher.findHits(text);
-        hits = all.length;
-        for (const pid of candidates(all)) {
-          const result = storyMatcher(pid)!.scan(text, page);
-          stories.push({ pack: pid, relevant: result.relevant, ...result.relevance });
-          if (result.relevant) found.push({ pack: pid, result });
-        }
-      }
+    snapshot() {
+      const ids = [...merged.dataset.events, ...merged.dataset.aspects].map((x) => x.id);
       return {
-        packs: found.map((f) => f.pack),
-        stories,
-        mentions: mergeMentions(found.map((f) => f.result.mentions)),
-        events: found.flatMap((f) => f.result.events),
-        claims: found.flatMap((f) => f.result.claims).sort((a, b) => a.start - b.start),
-        source: found.find((f) => f.result.source !== null)?.result.source ?? null,
-        hits,
+        dict: matcher.dict.snapshot(),
+        order: merged.parts.map((p) => p.manifest.id),
+        storyNames,
+        topicPacks: merged.topicPacks,
+        anchors: new Map(ids.flatMap((id) => (merged.membership.has(id) ? [[id, merged.membership.get(id)!]] : []))),
+        keyed: merged.keyed,
       };
+    },
+    scan(text, context = {}) {
+      const { ids, hits } = storiesToScan(anchors, matcher, text, context);
+      return scanStories(text, context, ids, hits, storyMatcher);
     },
   };
 }

@@ -22,7 +22,7 @@
  * found by a cheap `indexOf` pre-scan; tokens inside them are skipped, so
  * `https://example.org/trump-putin` or `putin@kremlin.example` never match.
  */
-import { ENDINGS, MIN_STEM, type Dictionary, type Payload, type TrieNode } from './dictionary';
+import { ENDINGS, MIN_STEM, PAYLOAD_KINDS, type Dictionary, type Payload } from './dictionary';
 import {
   CLASS_TABLE,
   FNV_OFFSET,
@@ -40,7 +40,7 @@ import {
 } from './fold';
 import type { HitKind } from './types';
 
-export const KINDS: readonly HitKind[] = ['alias', 'trigger', 'event-cue', 'aspect-cue', 'signal', 'topic'];
+export const KINDS: readonly HitKind[] = PAYLOAD_KINDS;
 
 /** A raw hit with the dictionary payload that produced it. */
 export interface RawHit {
@@ -127,11 +127,6 @@ export function linkSpans(text: string): number[] {
     else out.push(s, e);
   }
   return out;
-}
-
-/** Accepts a payload if the case masks hold for the text tokens matched. */
-function caseOk(p: Payload, upperBits: number, capsBits: number): boolean {
-  return (p.upperMask & ~upperBits) === 0 && (p.capsMask & ~capsBits) === 0;
 }
 
 // Module-level copies of imported bindings: some module transforms (tsx, CJS
@@ -271,8 +266,10 @@ export function rawCursor(text: string): RawCursor {
  */
 export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, until = Infinity): RawHit[] {
   const out: RawHit[] = [];
-  const { root, inflectRoot, firstBits, inflectBits, bitMask } = dict;
-  const canInflect = inflectRoot.size > 0;
+  const { firstBits, inflectBits, bitMask, tokens, gaps, edgeStart, edgeHash, edgeToken, edgeGap, edgeNode } = dict;
+  const { payStart, inflStart, inflHash, inflToken, inflGap, inflPay, payList, payKind, payUpper, payCaps, payTail } =
+    dict;
+  const canInflect = dict.canInflect;
   const cur0 = cursor ?? rawCursor(text);
   const spans = cur0.spans;
   let sp = cur0.span;
@@ -281,19 +278,36 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
   const t: TokenState = { start: 0, end: 0, h: 0, h1: 0, h2: 0 };
   const n: TokenState = { start: 0, end: 0, h: 0, h1: 0, h2: 0 };
 
-  // Candidate buffers, reused; `nc` is the number of candidates of the current token.
+  // Candidate buffers, reused; `nc` is the number of candidates of the current token. A candidate's payloads
+  // are the range `payList[candFrom] … payList[candTo − 1]`.
   const candEnd: number[] = [];
-  const candPayloads: Payload[][] = [];
+  const candFrom: number[] = [];
+  const candTo: number[] = [];
   const candUpper: number[] = [];
   const candCaps: number[] = [];
   let nc = 0;
-  const push = (end: number, payloads: Payload[], upper: number, caps: number) => {
+  const push = (end: number, from: number, to: number, upper: number, caps: number) => {
+    if (from === to) return;
     candEnd[nc] = end;
-    candPayloads[nc] = payloads;
+    candFrom[nc] = from;
+    candTo[nc] = to;
     candUpper[nc] = upper;
     candCaps[nc] = caps;
     nc++;
   };
+  /** The inflect edge of `node` for a stem (with the gap before it, unless at the root), or −1. */
+  const inflectEdge = (node: number, folded: string, state: TokenState, gap: string | null): number => {
+    for (const [stem, h] of stemCandidates(folded, state)) {
+      const hi = inflStart[node + 1] as number;
+      for (let k = dict.inflectAt(node, h); k >= 0 && k < hi && inflHash[k] === h; k++) {
+        if (tokens[inflToken[k] as number] === stem && (gap === null || gaps[inflGap[k] as number] === gap)) return k;
+      }
+    }
+    return -1;
+  };
+  const hasEdges = (node: number) =>
+    (edgeStart[node + 1] as number) > (edgeStart[node] as number) ||
+    (inflStart[node + 1] as number) > (inflStart[node] as number);
 
   let i = cur0.pos;
   while (readToken(text, i, t)) {
@@ -323,40 +337,38 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
 
     const raw = text.slice(start, end);
     const folded = fold(raw);
-    let node: TrieNode | undefined;
+    let node = -1;
     if (maybeFirst) {
-      const list = root.get(t.h);
-      if (list) for (const e of list) if (e.token === folded) node = e.node;
+      const hi = edgeStart[1] as number;
+      for (let k = dict.edgeAt(0, t.h); k >= 0 && k < hi && edgeHash[k] === t.h; k++)
+        if (tokens[edgeToken[k] as number] === folded) node = edgeNode[k] as number;
     }
-    let inflList: Payload[] | undefined;
-    if (maybeInflected && (node === undefined || !node.payloads?.some((p) => p.kind === 'alias')) && upper(raw)) {
-      for (const [stem, h] of stemCandidates(folded, t)) {
-        const list = inflectRoot.get(h);
-        const e = list?.find((x) => x.token === stem);
-        if (e) {
-          inflList = e.payloads;
-          break;
-        }
-      }
+    let infl = -1;
+    if (maybeInflected && upper(raw)) {
+      let aliasEnds = false;
+      if (node >= 0)
+        for (let j = payStart[node] as number; j < (payStart[node + 1] as number); j++)
+          if (payKind[payList[j] as number] === 0) aliasEnds = true;
+      if (!aliasEnds) infl = inflectEdge(0, folded, t, null);
     }
-    if (node === undefined && inflList === undefined) continue;
+    if (node < 0 && infl < 0) continue;
 
     // Collect candidates along the trie: (end, payloads, case bits).
     nc = 0;
     let upperBits = upper(raw) ? 1 : 0;
     let capsBits = allCaps(raw) ? 1 : 0;
-    if (node?.payloads) push(end, node.payloads, upperBits, capsBits);
-    if (inflList) push(end, inflList, upperBits, capsBits);
+    if (node >= 0) push(end, payStart[node] as number, payStart[node + 1] as number, upperBits, capsBits);
+    if (infl >= 0) push(end, inflPay[infl] as number, inflPay[infl + 1] as number, upperBits, capsBits);
     let cur = node;
     let pos = end;
-    for (let k = 1; cur && (cur.next || cur.inflect) && k < MAX_PHRASE_TOKENS; k++) {
+    for (let k = 1; cur >= 0 && hasEdges(cur) && k < MAX_PHRASE_TOKENS; k++) {
       if (!readToken(text, pos, n) || n.start >= spanStart) break;
-      const edges = cur.next?.get(n.h);
+      const edge = dict.edgeAt(cur, n.h);
       const maybeInfl =
-        cur.inflect !== undefined &&
+        (inflStart[cur + 1] as number) > (inflStart[cur] as number) &&
         endsLikeInflection(text.charCodeAt(n.end - 1)) &&
-        (cur.inflect.has(n.h1) || cur.inflect.has(n.h2));
-      if (!edges && !maybeInfl) break;
+        (dict.inflectAt(cur, n.h1) >= 0 || dict.inflectAt(cur, n.h2) >= 0);
+      if (edge < 0 && !maybeInfl) break;
       const gap = gapOf(text, pos, n.start);
       if (gap === null) break;
       const nRaw = text.slice(n.start, n.end);
@@ -364,17 +376,17 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
       const nUpper = upper(nRaw);
       if (nUpper) upperBits |= 1 << k;
       if (allCaps(nRaw)) capsBits |= 1 << k;
-      let child: TrieNode | undefined;
-      if (edges) for (const e of edges) if (e.token === nFolded && e.gap === gap) child = e.node;
-      if (child?.payloads) push(n.end, child.payloads, upperBits, capsBits);
-      if (maybeInfl && nUpper && cur.inflect) {
-        for (const [stem, h] of stemCandidates(nFolded, n)) {
-          const e = cur.inflect.get(h)?.find((x) => x.token === stem && x.gap === gap);
-          if (e) {
-            push(n.end, e.payloads, upperBits, capsBits);
-            break;
-          }
-        }
+      let child = -1;
+      if (edge >= 0) {
+        const hi = edgeStart[cur + 1] as number;
+        for (let e = edge; e < hi && edgeHash[e] === n.h; e++)
+          if (tokens[edgeToken[e] as number] === nFolded && gaps[edgeGap[e] as number] === gap)
+            child = edgeNode[e] as number;
+      }
+      if (child >= 0) push(n.end, payStart[child] as number, payStart[child + 1] as number, upperBits, capsBits);
+      if (maybeInfl && nUpper) {
+        const e = inflectEdge(cur, nFolded, n, gap);
+        if (e >= 0) push(n.end, inflPay[e] as number, inflPay[e + 1] as number, upperBits, capsBits);
       }
       cur = child;
       pos = n.end;
@@ -383,17 +395,22 @@ export function scanRaw(dict: Dictionary, text: string, cursor?: RawCursor, unti
     // Per kind: the longest candidate with a payload of that kind whose case rules hold.
     for (let kind = 0; kind < KINDS.length; kind++) {
       if ((lastEnd[kind] as number) > start) continue;
-      const kindName = KINDS[kind];
       for (let ci = nc - 1; ci >= 0; ci--) {
         const ub = candUpper[ci] as number;
         const cb = candCaps[ci] as number;
         let found = false;
         let maxEnd = candEnd[ci] as number;
-        for (const p of candPayloads[ci] as Payload[]) {
-          if (p.kind !== kindName || !caseOk(p, ub, cb)) continue;
+        const to = candTo[ci] as number;
+        for (let j = candFrom[ci] as number; j < to; j++) {
+          const p = payList[j] as number;
+          if (payKind[p] !== kind || ((payUpper[p] as number) & ~ub) !== 0 || ((payCaps[p] as number) & ~cb) !== 0)
+            continue;
           let hitEnd = candEnd[ci] as number;
-          if (p.tail !== '' && text.startsWith(p.tail, hitEnd)) hitEnd += p.tail.length;
-          out.push({ start, end: hitEnd, payload: p });
+          if (payTail[p] !== 0) {
+            const tail = dict.str(payTail[p] as number);
+            if (text.startsWith(tail, hitEnd)) hitEnd += tail.length;
+          }
+          out.push({ start, end: hitEnd, payload: dict.payload(p) });
           if (hitEnd > maxEnd) maxEnd = hitEnd;
           found = true;
         }

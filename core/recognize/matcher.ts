@@ -25,7 +25,7 @@
  * letting a page render), with exactly the result of `scan`.
  */
 import type { Dataset } from '../dataset/schema';
-import type { Payload } from './dictionary';
+import { compileDictionary, type Dictionary, type Payload } from './dictionary';
 import { claimHits, detectClaimsFrom } from './claims';
 import { compile, type Compiled } from './compiled';
 import { recognizeEventsSteps } from './events';
@@ -179,6 +179,25 @@ function pageDate(c: Compiled, text: string, context: ScanContext, written: Stat
 
 /** Default step of `scanSteps`, in characters: a few milliseconds of work in a browser. */
 export const STEP_CHARS = 32_768;
+
+/** The dictionary pass alone: what a matcher's `findHits` does, without the rest of its compile. */
+export type HitFinder = Pick<Matcher, 'findHits' | 'aliasCount'> & { readonly dict: Dictionary };
+
+export function hitFinder(dict: Dictionary): HitFinder {
+  return {
+    dict,
+    findHits: (text) => scanRaw(dict, text).map((h) => toHit(text, h)),
+    aliasCount: dict.aliasCount,
+  };
+}
+
+/**
+ * Only the dictionary of a dataset (no claims, quotes or relevance model): for a text that is only searched for
+ * hits, as the one dictionary of every story pack is (core/pack/recognizer.ts).
+ */
+export function compileHitFinder(dataset: Dataset): HitFinder {
+  return hitFinder(compileDictionary(dataset));
+}
 
 export function compileMatcher(dataset: Dataset, options: MatcherOptions = {}): Matcher {
   const c = compile(dataset);

@@ -8,22 +8,38 @@
  * page text and get back the ranges to highlight, what each one is and which
  * stories the page is about; popovers get their content from here.
  *
- * A stopped service worker simply compiles again on its next message: the
+ * A stopped service worker compiles again (`warm`, at its start): the
  * compile is measured (`crosscheck:compile`, detail `{ cold, stories }`:
  * cold is the first in this background's lifetime, warm a recompile after a
- * change of packs) and costs off the page's thread (bench/README.md).
+ * change of packs) and costs off the page's thread (bench/README.md). With
+ * a `cache` (the pack store), every compile is also saved as a snapshot
+ * (core/pack/recognizer.ts `PacksSnapshot`: the one dictionary's arrays and
+ * each story's anchors), and a background that starts again restores it
+ * first (`crosscheck:restore`): until its own compile is done, a page on
+ * which no story is a candidate — most pages — is answered from the
+ * snapshot, exactly as the compile would answer it, without reading a pack;
+ * a page with a candidate story waits for the compile.
  */
 import { computeStandings } from '../../core/dataset/conflicts';
 import type { Dataset, Lang } from '../../core/dataset/schema';
-import { compilePacks, type PacksRecognizer, type PacksScan } from '../../core/pack/recognizer';
+import {
+  compilePacks,
+  restorePacks,
+  type PacksRecognizer,
+  type PacksScan,
+  type PacksScanContext,
+  type QuickRecognizer,
+} from '../../core/pack/recognizer';
 import type { Pack } from '../../core/pack/schema';
 import { storiesOf } from '../../core/pack/stories';
 import type { Hit } from '../../core/recognize/index';
+import type { HitFinder } from '../../core/recognize/matcher';
 import type { UiLanguage } from '../../core/settings';
 import { tellingItems } from '../../core/views/highlight-plan';
 import { buildPopoverView, type PopoverTarget, type PopoverView } from '../../core/views/popover-view';
 import { viewIndex } from '../../core/views/view-index';
 import { translator } from '../i18n';
+import type { SavedCompile } from '../storage/pack-store';
 import type { FoundTarget, PageContext, PopoverAnswer, ScanAnswer, ScanReply } from '../messages';
 import { timingSpan } from '../timing';
 
@@ -52,16 +68,43 @@ export interface ScanInput {
   piece?: { session: string; index: number; last: boolean };
 }
 
+/** Where compiles are saved and restored from (the pack store's `compiled` record), and single packs read. */
+export interface CompiledCache {
+  /** The key of what a compile now would be compiled from (cheap: no pack is read). */
+  key(): Promise<string>;
+  load(key: string): Promise<SavedCompile | null>;
+  save(key: string, saved: SavedCompile): Promise<void>;
+  /** One enabled pack (the one a page makes a candidate). */
+  loadPack(id: string): Promise<Pack | null>;
+}
+
+/** What answers a scan: the compile, or the restored snapshot until the compile is done. */
+interface Scanner {
+  scan(text: string, context: PacksScanContext): Promise<PacksScan | null> | PacksScan;
+  matcher: HitFinder;
+  views: Pick<Compiled, 'disputed' | 'telling'>;
+}
+
 export class RecognitionService {
   private compiled: Promise<Compiled> | null = null;
+  /** The compile, once done (null before, and after `reset`). */
+  private done: Compiled | null = null;
+  /** The snapshot restored at start (null when there is none, or none of the current packs). */
+  private restored: Promise<{ quick: QuickRecognizer; views: Pick<Compiled, 'disputed' | 'telling'> } | null> | null =
+    null;
   private compiles = 0;
   private pieces = new Map<string, { parts: string[]; at: number; lost: boolean }>();
 
-  constructor(private loadPacks: () => Promise<readonly Pack[]>) {}
+  constructor(
+    private loadPacks: () => Promise<readonly Pack[]>,
+    private cache?: CompiledCache,
+  ) {}
 
   /** The enabled packs changed: compile again on the next request. */
   reset(): void {
     this.compiled = null;
+    this.done = null;
+    this.restored = null;
   }
 
   /** Number of compiles in this background's lifetime (for tests and diagnostics). */
@@ -69,24 +112,81 @@ export class RecognitionService {
     return this.compiles;
   }
 
-  /** Compiles now (at the background's start), so that the first page need not wait for it. */
+  /**
+   * At the background's start: restores the saved compile of the current
+   * packs, or (none saved) compiles now, so that the first page need not
+   * wait. After a restore the compile waits until something needs it (a
+   * popover, a pack the snapshot cannot load).
+   */
   warm(): void {
-    this.ready().catch((e: unknown) => console.warn('Crosscheck: cannot compile the story packs', e));
+    this.quick()
+      .then((q) => (q ? undefined : this.ready()))
+      .catch((e: unknown) => console.warn('Crosscheck: cannot compile the story packs', e));
   }
 
   private ready(): Promise<Compiled> {
     if (!this.compiled) {
       const pending = this.compile();
       this.compiled = pending;
-      // A failed load is not kept: the next request tries again.
-      pending.catch(() => {
-        if (this.compiled === pending) this.compiled = null;
-      });
+      pending.then(
+        (c) => {
+          if (this.compiled === pending) this.done = c;
+        },
+        // A failed load is not kept: the next request tries again.
+        () => {
+          if (this.compiled === pending) this.compiled = null;
+        },
+      );
     }
     return this.compiled;
   }
 
+  /** The saved compile of the current packs, restored once (null without one, or once the compile is done). */
+  private quick(): Promise<{ quick: QuickRecognizer; views: Pick<Compiled, 'disputed' | 'telling'> } | null> {
+    const cache = this.cache;
+    if (this.done || !cache) return Promise.resolve(null);
+    this.restored ??= (async () => {
+      const start = performance.now();
+      const saved = await cache.load(await cache.key());
+      const quick = saved ? restorePacks(saved.packs) : null;
+      timingSpan('restore', start, { found: quick !== null });
+      // Only what the restored form needs is kept (not the snapshot's joined strings).
+      return quick && saved ? { quick, views: { disputed: saved.disputed, telling: saved.telling } } : null;
+    })().catch((e: unknown) => {
+      console.warn('Crosscheck: cannot restore the saved compile', e);
+      return null;
+    });
+    return this.restored;
+  }
+
+  /** The compile when done, else the restored snapshot, else the compile (waited for). */
+  private async scanner(): Promise<Scanner> {
+    const r = this.done ? null : await this.quick();
+    const cache = this.cache;
+    if (r && cache && !this.done)
+      return {
+        scan: (text, context) => r.quick.scan(text, context, (id) => cache.loadPack(id)),
+        matcher: r.quick.matcher,
+        views: r.views,
+      };
+    const c = await this.ready();
+    return { scan: (text, context) => c.recognizer.scan(text, context), matcher: c.recognizer.matcher, views: c };
+  }
+
+  /** A scan by the snapshot, or by the compile when the snapshot cannot (a pack it needs is not there). */
+  private async recognize(text: string, context: PacksScanContext): Promise<{ result: PacksScan; scanner: Scanner }> {
+    const scanner = await this.scanner();
+    const result = await scanner.scan(text, context);
+    if (result) return { result, scanner };
+    const c = await this.ready();
+    return {
+      result: c.recognizer.scan(text, context),
+      scanner: { scan: (t, ctx) => c.recognizer.scan(t, ctx), matcher: c.recognizer.matcher, views: c },
+    };
+  }
+
   private async compile(): Promise<Compiled> {
+    const key = this.cache ? await this.cache.key().catch(() => null) : null;
     const packs = await this.loadPacks();
     const start = performance.now();
     const cold = this.compiles++ === 0;
@@ -100,6 +200,10 @@ export class RecognitionService {
     );
     const telling = tellingItems(dataset);
     timingSpan('compile', start, { cold, stories: packs.length });
+    if (this.cache && key !== null)
+      this.cache
+        .save(key, { packs: recognizer.snapshot(), disputed, telling })
+        .catch((e: unknown) => console.warn('Crosscheck: cannot save the compile', e));
     return { dataset, recognizer, disputed, telling };
   }
 
@@ -119,10 +223,15 @@ export class RecognitionService {
       if (whole === 'kept' && piece.index > 0) return { kept: true };
       if (whole !== 'kept') text = whole;
     }
-    const c = await this.ready();
+    await this.scanner(); // restored or compiled before the clock starts
     const start = performance.now();
     const firstScreen = piece?.index === 0 && !piece.last;
-    const reply = this.scanText(c, text, input.page, input.relevant ? (input.stories ?? null) : undefined, firstScreen);
+    const reply = await this.scanText(
+      text,
+      input.page,
+      input.relevant ? (input.stories ?? null) : undefined,
+      firstScreen,
+    );
     timingSpan('scan', start, { chars: text.length, relevant: reply.relevant });
     return reply;
   }
@@ -137,23 +246,24 @@ export class RecognitionService {
    * long text is judged first, so that a story page hears yes soon.
    */
   async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
-    const c = await this.ready();
+    await this.scanner();
     const start = performance.now();
-    const judge = (t: string, whole: boolean) => {
-      const result = c.recognizer.scan(t, page ? { page } : {});
-      return result.packs.length > 0 || (!whole && c.recognizer.matcher.findHits(t).some(namesTheStory));
+    const judge = async (t: string, whole: boolean) => {
+      const { result, scanner } = await this.recognize(t, page ? { page } : {});
+      return result.packs.length > 0 || (!whole && scanner.matcher.findHits(t).some(namesTheStory));
     };
     const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
-    const load = (head !== null && judge(head, true)) || judge(text, complete);
+    const load = (head !== null && (await judge(head, true))) || (await judge(text, complete));
     timingSpan('check', start, { chars: text.length, load });
     return load;
   }
 
   /** Several short texts (new content of a page), each scanned on its own. */
   async scanBatch(texts: string[], page: PageContext, relevant: boolean, stories?: string[]): Promise<ScanReply[]> {
-    const c = await this.ready();
+    await this.scanner();
     const start = performance.now();
-    const replies = texts.map((t) => this.scanText(c, t, page, relevant ? (stories ?? null) : undefined));
+    const replies: ScanReply[] = [];
+    for (const t of texts) replies.push(await this.scanText(t, page, relevant ? (stories ?? null) : undefined));
     timingSpan('scan', start, { chars: texts.reduce((a, t) => a + t.length, 0), batch: texts.length });
     return replies;
   }
@@ -201,19 +311,18 @@ export class RecognitionService {
    * the page is already known to be about these (new content of it); null —
    * known relevant, stories not told (the candidates of the text are taken).
    */
-  private scanText(
-    c: Compiled,
+  private async scanText(
     text: string,
     page: PageContext | undefined,
     stories: string[] | null | undefined,
     checkQuiet = false,
-  ): ScanReply {
+  ): Promise<ScanReply> {
     const context = page ? { page } : {};
-    let result = c.recognizer.scan(text, stories ? { ...context, packs: stories } : context);
+    let { result, scanner } = await this.recognize(text, stories ? { ...context, packs: stories } : context);
     if (stories === null && result.packs.length === 0 && result.stories.length > 0)
-      result = c.recognizer.scan(text, { ...context, packs: result.stories.map((s) => s.pack) });
+      ({ result, scanner } = await this.recognize(text, { ...context, packs: result.stories.map((s) => s.pack) }));
     const quiet = checkQuiet && result.packs.length === 0 && result.hits === 0;
-    return toReply(result, c, quiet);
+    return toReply(result, scanner.views, quiet);
   }
 }
 
@@ -255,7 +364,11 @@ function withStories(
 }
 
 /** The scan result in the compact form sent to the content script. */
-function toReply(result: PacksScan, { disputed, telling }: Compiled, quiet: boolean): ScanReply {
+function toReply(
+  result: PacksScan,
+  { disputed, telling }: Pick<Compiled, 'disputed' | 'telling'>,
+  quiet: boolean,
+): ScanReply {
   const targets: FoundTarget[] = [];
   const index = new Map<string, number>();
   const targetIndex = (key: string, make: () => FoundTarget) => {

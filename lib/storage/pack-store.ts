@@ -3,10 +3,19 @@
  * `storage.sync` or `storage.local`. Typed and versioned (`DB_VERSION`, with
  * an upgrade step per version).
  *
- * Two object stores:
+ * Three object stores:
  * - `packs`: every imported pack, validated, in its migrated form
  *   (`StoredPack`), keyed by pack id;
- * - `enabled`: pack id → on/off, for imported AND bundled packs (default on).
+ * - `summaries` (since version 2): per imported pack what the list shows and
+ *   what an import is judged against (`StoredSummary`: manifest, counts,
+ *   entity keys, size), written in the same transaction as the pack, so that
+ *   listing and importing never read whole packs (at 1,000 stories the packs
+ *   are ~90 MB); the upgrade from version 1 writes it for every stored pack;
+ * - `enabled`: pack id → on/off, for imported AND bundled packs (default on);
+ * - `compiled` (since version 2): the background's last compile in the form
+ *   it restores from after a stopped service worker (core/pack/recognizer.ts
+ *   `PacksSnapshot`), under the key of what it was compiled from
+ *   (`enabledKey`): one record, overwritten by the next compile.
  *
  * The bundled packs come with the extension and are never stored; an imported
  * pack with a bundled pack's id and a higher revision stands in for it until
@@ -22,13 +31,14 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetError } from '../../core/dataset/validate';
 import { readPackFile } from '../../core/pack/file';
-import { packCounts, type Pack } from '../../core/pack/schema';
+import { packCounts, type Pack, type PackCounts } from '../../core/pack/schema';
+import type { PacksSnapshot } from '../../core/pack/recognizer';
 import type { PackSummary } from '../../core/pack/summary';
 import { decideImport, installedInfo, validatePack, type InstalledPackInfo } from '../../core/pack/validate';
 import type { Localized } from '../../core/dataset/schema';
 
 export const DB_NAME = 'crosscheck-packs';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StoredPack {
   id: string;
@@ -39,9 +49,47 @@ export interface StoredPack {
   bytes: number;
 }
 
-interface PackDB extends DBSchema {
+/** What the list shows of a pack, and what an import is checked against: the pack without its data. */
+export interface StoredSummary extends InstalledPackInfo {
+  attribution: string;
+  license: string;
+  homepage: string | null;
+  languages: string[];
+  counts: PackCounts;
+  bytes: number;
+  installedAt: number;
+}
+
+export interface PackDB extends DBSchema {
   packs: { key: string; value: StoredPack };
+  summaries: { key: string; value: StoredSummary };
   enabled: { key: string; value: boolean };
+  compiled: { key: string; value: { key: string; saved: SavedCompile } };
+}
+
+/** What the background saves of a compile for a restart: steps 1–2 of the recognizer and the marks' two flags. */
+export interface SavedCompile {
+  packs: PacksSnapshot;
+  /** Entity and event ids the sources disagree about, and those with something to tell. */
+  disputed: Set<string>;
+  telling: Set<string>;
+}
+
+/** The one record of the `compiled` store. */
+const COMPILED = 'current';
+
+function summaryOf(pack: Pack, bytes: number, installedAt: number): StoredSummary {
+  const m = pack.pack;
+  return {
+    ...installedInfo(pack),
+    attribution: m.attribution,
+    license: m.license,
+    homepage: m.homepage,
+    languages: [...m.languages],
+    counts: packCounts(pack),
+    bytes,
+    installedAt,
+  };
 }
 
 export type { PackSummary };
@@ -76,6 +124,9 @@ export interface PackStoreOptions {
 }
 
 export class PackStore {
+  /** Summaries of the bundled packs (made on first use). */
+  private bundledSummaries: StoredSummary[] | null = null;
+
   private constructor(
     private readonly db: IDBPDatabase<PackDB>,
     private readonly options: PackStoreOptions,
@@ -83,10 +134,20 @@ export class PackStore {
 
   static async open(options: PackStoreOptions): Promise<PackStore> {
     const db = await openDB<PackDB>(options.name ?? DB_NAME, DB_VERSION, {
-      upgrade(database, oldVersion) {
+      upgrade(database, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) {
           database.createObjectStore('packs', { keyPath: 'id' });
           database.createObjectStore('enabled');
+        }
+        if (oldVersion < 2) {
+          // 1 → 2: a summary per stored pack, read once here (in the upgrade's own transaction).
+          database.createObjectStore('compiled');
+          const summaries = database.createObjectStore('summaries', { keyPath: 'id' });
+          if (oldVersion >= 1)
+            void (async () => {
+              for (let c = await tx.objectStore('packs').openCursor(); c; c = await c.continue())
+                await summaries.put(summaryOf(c.value.pack, c.value.bytes, c.value.installedAt));
+            })();
         }
       },
     });
@@ -116,27 +177,67 @@ export class PackStore {
     return out;
   }
 
+  /** `effective()` from the summaries: the same packs in the same order, without reading a pack. */
+  private async effectiveSummaries(): Promise<{ summary: StoredSummary; imported: boolean; bundled: boolean }[]> {
+    this.bundledSummaries ??= this.options.bundled.map((b) => summaryOf(b, utf8Length(JSON.stringify(b)), 0));
+    const stored = await this.db.getAll('summaries');
+    const byId = new Map(stored.map((s) => [s.id, s]));
+    const out: { summary: StoredSummary; imported: boolean; bundled: boolean }[] = [];
+    for (const b of this.bundledSummaries) {
+      const s = byId.get(b.id);
+      byId.delete(b.id);
+      out.push(
+        s && s.revision > b.revision
+          ? { summary: s, imported: true, bundled: true }
+          : { summary: b, imported: false, bundled: true },
+      );
+    }
+    for (const s of [...byId.values()].sort((a, b) => a.installedAt - b.installedAt))
+      out.push({ summary: s, imported: true, bundled: false });
+    return out;
+  }
+
   async list(): Promise<PackSummary[]> {
     const [packs, enabledKeys, enabledValues] = await Promise.all([
-      this.effective(),
+      this.effectiveSummaries(),
       this.db.getAllKeys('enabled'),
       this.db.getAll('enabled'),
     ]);
     const enabled = new Map(enabledKeys.map((k, i) => [k, enabledValues[i]]));
-    return packs.map(({ pack, stored, bundled }) => ({
-      id: pack.pack.id,
-      title: pack.pack.title,
-      revision: pack.pack.revision,
-      attribution: pack.pack.attribution,
-      license: pack.pack.license,
-      homepage: pack.pack.homepage,
-      languages: [...pack.pack.languages],
-      counts: packCounts(pack),
-      enabled: enabled.get(pack.pack.id) ?? true,
+    return packs.map(({ summary: s, imported, bundled }) => ({
+      id: s.id,
+      title: s.title,
+      revision: s.revision,
+      attribution: s.attribution,
+      license: s.license,
+      homepage: s.homepage,
+      languages: [...s.languages],
+      counts: s.counts,
+      enabled: enabled.get(s.id) ?? true,
       bundled,
-      imported: stored !== null,
-      bytes: stored?.bytes ?? utf8Length(JSON.stringify(pack)),
+      imported,
+      bytes: s.bytes,
     }));
+  }
+
+  /**
+   * What the enabled packs are, as one string (ids and revisions in list
+   * order; `salt`, e.g. the extension's version, for what compiles them),
+   * from the summaries: a compile saved under this key is of these packs.
+   */
+  async enabledKey(salt = ''): Promise<string> {
+    const list = await this.list();
+    return [salt, ...list.filter((p) => p.enabled).map((p) => `${p.id}@${p.revision}`)].join('\n');
+  }
+
+  /** The saved compile, if it was saved under `key`. */
+  async loadCompiled(key: string): Promise<SavedCompile | null> {
+    const record = await this.db.get('compiled', COMPILED);
+    return record?.key === key ? record.saved : null;
+  }
+
+  async saveCompiled(key: string, saved: SavedCompile): Promise<void> {
+    await this.db.put('compiled', { key, saved }, COMPILED);
   }
 
   /** The packs to recognize, in list order. */
@@ -150,8 +251,12 @@ export class PackStore {
     return packs.filter(({ pack }) => enabled.get(pack.pack.id) ?? true).map(({ pack }) => pack);
   }
 
+  /** The pack that stands for `id` (an imported update of a bundled pack when its revision is higher). */
   async get(id: string): Promise<Pack | null> {
-    return (await this.effective()).find((p) => p.pack.pack.id === id)?.pack ?? null;
+    const bundled = this.options.bundled.find((b) => b.pack.id === id);
+    const stored = await this.db.get('packs', id);
+    if (bundled) return stored && stored.pack.pack.revision > bundled.pack.revision ? stored.pack : bundled;
+    return stored?.pack ?? null;
   }
 
   /** A file as the user chose it: `.json` or `.zip` (see core/pack/file.ts). */
@@ -164,8 +269,13 @@ export class PackStore {
   /** Validates every pack, then writes all of them in one transaction, or none. */
   async importValues(entries: readonly { name: string; value: unknown }[]): Promise<ImportOutcome> {
     if (entries.length === 0) return { ok: false, error: 'the file holds no pack' };
-    const current = await this.effective();
-    const installed: InstalledPackInfo[] = current.map(({ pack }) => installedInfo(pack));
+    const current = await this.effectiveSummaries();
+    const installed: InstalledPackInfo[] = current.map(({ summary: { id, title, revision, keys } }) => ({
+      id,
+      title,
+      revision,
+      keys,
+    }));
     const today = this.options.today?.();
     const accepted: { pack: Pack; updatedFrom: number | null; json: string }[] = [];
     for (const entry of entries) {
@@ -185,23 +295,22 @@ export class PackStore {
       if (at >= 0) installed.splice(at, 1);
       installed.push(installedInfo(r.pack));
     }
-    const tx = this.db.transaction(['packs', 'enabled'], 'readwrite');
+    const tx = this.db.transaction(['packs', 'summaries', 'enabled'], 'readwrite');
     const packs = tx.objectStore('packs');
+    const summaries = tx.objectStore('summaries');
     const enabled = tx.objectStore('enabled');
     const now = Date.now();
     try {
       for (const a of accepted) {
-        const prior = await packs.get(a.pack.pack.id);
-        if (prior && prior.pack.pack.revision >= a.pack.pack.revision)
+        const prior = await summaries.get(a.pack.pack.id);
+        if (prior && prior.revision >= a.pack.pack.revision)
           throw new PackStoreError(
-            `revision ${prior.pack.pack.revision} of "${a.pack.pack.id}" was installed meanwhile; nothing was changed`,
+            `revision ${prior.revision} of "${a.pack.pack.id}" was installed meanwhile; nothing was changed`,
           );
-        await packs.put({
-          id: a.pack.pack.id,
-          pack: a.pack,
-          installedAt: prior?.installedAt ?? now,
-          bytes: utf8Length(a.json),
-        });
+        const installedAt = prior?.installedAt ?? now;
+        const bytes = utf8Length(a.json);
+        await packs.put({ id: a.pack.pack.id, pack: a.pack, installedAt, bytes });
+        await summaries.put(summaryOf(a.pack, bytes, installedAt));
         if ((await enabled.get(a.pack.pack.id)) === undefined) await enabled.put(true, a.pack.pack.id);
       }
       await tx.done;
@@ -245,8 +354,9 @@ export class PackStore {
         throw new PackStoreError(`"${id}" comes with Crosscheck and cannot be removed; turn it off instead`);
       throw new PackStoreError(`no pack "${id}" is installed`);
     }
-    const tx = this.db.transaction(['packs', 'enabled'], 'readwrite');
+    const tx = this.db.transaction(['packs', 'summaries', 'enabled'], 'readwrite');
     await tx.objectStore('packs').delete(id);
+    await tx.objectStore('summaries').delete(id);
     if (!this.options.bundled.some((b) => b.pack.id === id)) await tx.objectStore('enabled').delete(id);
     await tx.done;
     this.options.onChange?.();

@@ -7,7 +7,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { bundledPack } from '../../data/bundled-pack';
-import { PackStore } from './pack-store';
+import { PackStore, type SavedCompile } from './pack-store';
 
 const changed = storage.defineItem<number>('local:packs-changed', { fallback: 0 });
 
@@ -18,4 +18,18 @@ export function openPacks(): Promise<PackStore> {
 /** Calls `cb` after any context changed the installed packs. */
 export function watchPacks(cb: () => void): () => void {
   return changed.watch(() => cb());
+}
+
+/**
+ * The background's saved compile in the pack store (see `RecognitionService`'s
+ * `CompiledCache`), keyed by the enabled packs and `salt` (the extension's
+ * version: a new version compiles anew).
+ */
+export function compiledCache(store: Promise<PackStore>, salt: string) {
+  return {
+    key: async () => (await store).enabledKey(salt),
+    load: async (key: string) => (await store).loadCompiled(key),
+    save: async (key: string, saved: SavedCompile) => (await store).saveCompiled(key, saved),
+    loadPack: async (id: string) => (await store).get(id),
+  };
 }

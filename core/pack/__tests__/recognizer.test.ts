@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../../data/bundled-pack';
 import { compileMatcher } from '../../recognize/matcher';
 import { nsId } from '../merge';
-import { compilePacks, mergeMentions } from '../recognizer';
+import { compilePacks, mergeMentions, restorePacks } from '../recognizer';
 import { ARCTIC, ARCTIC_REPORT_1, ARCTIC_REPORT_2, BUNDLED, validArcticPack as arctic } from './fixture';
 
 const NATO_PAGE =
@@ -51,6 +51,34 @@ describe('compilePacks: one dictionary over every enabled pack, relevance per st
     fresh.scan(ARCTIC_REPORT_2);
     fresh.scan(ARCTIC_REPORT_1);
     expect(fresh.storiesCompiled).toBe(once); // kept, not compiled again
+  });
+
+  it('restores from a stored snapshot: the same answers, reading only the packs a page makes candidates', async () => {
+    // What IndexedDB would give back: a structured clone.
+    const quick = restorePacks(structuredClone(r.snapshot()));
+    const packs = new Map([bundledPack(), arctic()].map((p) => [p.pack.id, p]));
+    const read: string[] = [];
+    const loadPack = async (id: string) => {
+      read.push(id);
+      return packs.get(id) ?? null;
+    };
+    const quiet = [
+      'Donald Trump spielte am Wochenende Golf in Schottland.',
+      'Der Stadtrat beschloss am Montag einen neuen Haushalt für Schulen und Straßen.',
+    ];
+    for (const text of quiet) expect(await quick.scan(text, {}, loadPack)).toEqual(r.scan(text));
+    expect(read).toEqual([]); // no story was a candidate: no pack read
+    const context = { page: { url: 'https://example.org/', title: 'Nato' } };
+    for (const text of [NATO_PAGE, ARCTIC_REPORT_1, `${NATO_PAGE}\n${ARCTIC_REPORT_2}`]) {
+      const full = r.scan(text, context);
+      expect(full.stories.length).toBeGreaterThan(0);
+      expect(await quick.scan(text, context, loadPack)).toEqual(full);
+      const known = { ...context, packs: full.packs };
+      expect(await quick.scan(text, known, loadPack)).toEqual(r.scan(text, known));
+    }
+    expect(read).toEqual([BUNDLED, ARCTIC]); // each once
+    expect(quick.storiesCompiled).toBe(2);
+    expect(await restorePacks(r.snapshot()).scan(NATO_PAGE, {}, async () => null)).toBeNull();
   });
 
   it('keeps at most `storyCache` story matchers', () => {

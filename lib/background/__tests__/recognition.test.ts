@@ -10,7 +10,8 @@ import { bundledDataset } from '../../../data/index';
 import { readPageText } from '../../content/page-text';
 import type { PageContext, ScanAnswer, ScanReply } from '../../messages';
 import { createMessageHandler } from '../handlers';
-import { RecognitionService } from '../recognition';
+import { RecognitionService, type CompiledCache } from '../recognition';
+import type { SavedCompile } from '../../storage/pack-store';
 
 const page: PageContext = { url: 'https://example.org/a', title: 'A' };
 
@@ -55,6 +56,62 @@ describe('RecognitionService', () => {
       { cold: false, stories: 1 },
     ]);
     expect(performance.getEntriesByName('crosscheck:scan').length).toBe(4);
+  });
+
+  it('restores a saved compile after a restart: pages answered reading only their candidate packs, the compile left for popovers', async () => {
+    let saved: { key: string; value: SavedCompile } | null = null;
+    let key = 'packs-1';
+    const packs = () => [bundledPack(), arctic()];
+    const read: string[] = [];
+    const cache: CompiledCache = {
+      key: async () => key,
+      // What IndexedDB gives back: a structured clone.
+      load: async (k) => (saved?.key === k ? structuredClone(saved.value) : null),
+      save: async (k, value) => {
+        saved = { key: k, value };
+      },
+      loadPack: async (id) => {
+        read.push(id);
+        return packs().find((p) => p.pack.id === id) ?? null;
+      },
+    };
+    let loads = 0;
+    const start = () =>
+      new RecognitionService(async () => {
+        loads++;
+        return packs();
+      }, cache);
+    const offTopic = 'Der Stadtrat beschloss am Montag einen neuen Haushalt für Schulen und Straßen. Donald Trump';
+    const story = demoText('de.html');
+    const first = start();
+    const expected = [await first.scan({ text: offTopic, page }), await first.scan({ text: story, page })];
+    const expectedCheck = await first.check(offTopic, page, false);
+    await Promise.resolve();
+    expect(saved).not.toBeNull();
+    expect(loads).toBe(1);
+
+    const again = start(); // the service worker was stopped
+    again.warm();
+    expect(await again.scan({ text: offTopic, page })).toEqual(expected[0]);
+    expect(await again.check(offTopic, page, false)).toBe(expectedCheck);
+    expect(read).toEqual([]); // no story was a candidate: no pack read
+    expect(await again.scan({ text: story, page })).toEqual(expected[1]);
+    expect(read).toEqual([BUNDLED]); // only the story the page makes a candidate
+    expect(loads).toBe(1); // answered from the snapshot: no compile
+    expect(again.compileCount).toBe(0);
+    expect(performance.getEntriesByName('crosscheck:restore').map((m) => (m as PerformanceMeasure).detail)).toEqual([
+      { found: false }, // the first start had nothing saved
+      { found: true },
+    ]);
+    // A popover needs every story's data: the compile, then.
+    const target = { type: 'entity' as const, id: 'donald-trump' };
+    expect(await again.popover(target, 'de', null)).toEqual(await first.popover(target, 'de', null));
+    expect(loads).toBe(2);
+
+    key = 'packs-2'; // the packs changed while it was stopped: the snapshot is not theirs
+    const changed = start();
+    expect(await changed.scan({ text: offTopic, page })).toEqual(expected[0]);
+    expect(loads).toBe(3);
   });
 
   it('answers with the matcher’s ranges, compact: targets once, triples in document order', async () => {

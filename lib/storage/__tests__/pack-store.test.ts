@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { arcticPack } from '../../../core/pack/__tests__/fixture';
 import { bundledDataset } from '../../../data/index';
 import { bundledPack } from '../../../data/bundled-pack';
-import { PackStore, QUOTA_MESSAGE } from '../pack-store';
+import { openDB } from 'idb';
+import { compilePacks } from '../../../core/pack/recognizer';
+import { validatePack } from '../../../core/pack/validate';
+import { DB_VERSION, PackStore, QUOTA_MESSAGE, type PackDB } from '../pack-store';
 
 const BUNDLED = 'nato-ukraine-security-guarantees-2025-08';
 const ARCTIC = 'arctic-summit-tromso';
@@ -156,5 +159,55 @@ describe('PackStore', () => {
     expect(r).toEqual({ ok: false, error: QUOTA_MESSAGE });
     vi.restoreAllMocks();
     expect(await snapshot(s)).toEqual(before);
+  });
+
+  it('upgrades a version-1 database: the list comes from summaries written for the packs it holds', async () => {
+    const name = `test-${n++}`;
+    const r = validatePack(arcticPack({ revision: 3 }), { today: '2026-12-01' });
+    if (!r.ok) throw new Error('fixture');
+    // A database as version 1 of the store left it: packs and on/off only.
+    const v1 = await openDB<PackDB>(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('packs', { keyPath: 'id' });
+        db.createObjectStore('enabled');
+      },
+    });
+    await v1.put('packs', { id: ARCTIC, pack: r.pack, installedAt: 5, bytes: 1234 });
+    await v1.put('enabled', false, ARCTIC);
+    v1.close();
+
+    const s = await PackStore.open({ bundled: [bundledPack()], name, today: () => '2026-12-01' });
+    stores.push(s);
+    expect(DB_VERSION).toBe(2);
+    expect((await s.list()).map((p) => [p.id, p.revision, p.imported, p.enabled, p.bytes, p.counts.claims])).toEqual([
+      [BUNDLED, 1, false, true, expect.any(Number), bundledDataset.claims.length],
+      [ARCTIC, 3, true, false, 1234, r.pack.claims.length],
+    ]);
+    // Imports are judged against the migrated summaries: the same revision is refused, a higher one updates.
+    expect(await s.importFile('a.json', json(arcticPack({ revision: 3 })))).toMatchObject({ ok: false });
+    const up = await s.importFile('a.json', json(arcticPack({ revision: 4 })));
+    expect(up.ok && up.installed[0]?.updatedFrom).toBe(3);
+    expect((await s.list()).find((p) => p.id === ARCTIC)?.revision).toBe(4);
+    await s.remove(ARCTIC);
+    expect((await s.list()).map((p) => p.id)).toEqual([BUNDLED]);
+  });
+
+  it('keeps one saved compile under the key of the enabled packs, which changes with them', async () => {
+    const s = await open();
+    const k1 = await s.enabledKey('v1');
+    expect(await s.loadCompiled(k1)).toBeNull();
+    const snapshot = compilePacks([bundledPack()]).snapshot();
+    await s.saveCompiled(k1, { packs: snapshot, disputed: new Set(['a']), telling: new Set(['b']) });
+    const back = await s.loadCompiled(k1);
+    expect(back?.packs.dict.edgeHash).toEqual(snapshot.dict.edgeHash);
+    expect(back?.packs.anchors).toEqual(snapshot.anchors);
+    expect(back?.disputed).toEqual(new Set(['a']));
+    expect(await s.loadCompiled(await s.enabledKey('v2'))).toBeNull(); // another version of the extension
+    await s.importFile('arctic.json', json(arcticPack()));
+    const k2 = await s.enabledKey('v1');
+    expect(k2).not.toBe(k1);
+    expect(await s.loadCompiled(k2)).toBeNull();
+    await s.setEnabled(ARCTIC, false);
+    expect(await s.enabledKey('v1')).toBe(k1);
   });
 });
