@@ -1,5 +1,6 @@
 /**
- * Many stories, measured (Node): `npm run -s bench:packs [-- --json] [-- --sizes 1,100,1000]`.
+ * Many stories, measured (Node): `npm run -s bench:packs [-- --json] [-- --sizes 1,100,1000]`; with
+ * `-- --browser [--runs 5]` the per-page figures in Chromium with the built extension instead (browser.mjs).
  *
  * For 1, 100 and 1,000 stories (the bundled pack plus synthetic ones, see
  * synthetic.ts):
@@ -23,10 +24,10 @@
  *   the snapshot's save time and size, and the heap the restored form holds.
  */
 import 'fake-indexeddb/auto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strToU8, zipSync } from 'fflate';
 import { compilePacks, restorePacks, type PacksSnapshot } from '../../core/pack/recognizer';
 import type { Pack } from '../../core/pack/schema';
 import { bundledPack } from '../../data/bundled-pack';
@@ -34,6 +35,7 @@ import { computeStandings } from '../../core/dataset/conflicts';
 import { tellingItems } from '../../core/views/highlight-plan';
 import { PackStore } from '../../lib/storage/pack-store';
 import { decodeHtml, htmlToVisibleText } from '../../scripts/lib/visible-text';
+import { storiesZip } from './stories-file';
 import { syntheticPacks } from './synthetic';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -108,15 +110,7 @@ function measure(count: number) {
 }
 
 async function measureImport(count: number) {
-  const packs = syntheticPacks(count);
-  const files: Record<string, Uint8Array> = {};
-  let jsonBytes = 0;
-  for (const p of packs) {
-    const bytes = strToU8(JSON.stringify(p));
-    jsonBytes += bytes.length;
-    files[`${p.pack.id}.json`] = bytes;
-  }
-  const zip = zipSync(files, { level: 6 });
+  const { zip, jsonBytes } = storiesZip(syntheticPacks(count));
   const store = await PackStore.open({ bundled: [bundledPack()], name: `bench-${Date.now()}` });
   const t0 = performance.now();
   const outcome = await store.importFile('stories.zip', zip);
@@ -213,6 +207,28 @@ async function measureRestart(store: PackStore) {
 const args = process.argv.slice(2);
 const sizesArg = args[args.indexOf('--sizes') + 1];
 const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [1, 100, 1000];
+if (args.includes('--browser')) {
+  // The per-page figures in Chromium with the built extension (bench/packs/browser.mjs), not the Node figures.
+  const runsArg = args[args.indexOf('--runs') + 1];
+  const dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-stories-'));
+  const zipFor = async (stories: number) => {
+    const file = path.join(dir, `stories-${stories}.zip`);
+    writeFileSync(file, storiesZip(syntheticPacks(stories)).zip);
+    return file;
+  };
+  // A .mjs of the JavaScript harness (type-checked by tsconfig.mjs.json), loaded by its URL.
+  const browser = (await import(new URL('./browser.mjs', import.meta.url).href)) as {
+    runBrowser: (o: { sizes: number[]; runs: number; zipFor: typeof zipFor; json: boolean }) => Promise<unknown>;
+  };
+  await browser.runBrowser({
+    sizes,
+    runs: args.includes('--runs') && runsArg ? Number(runsArg) : 5,
+    zipFor,
+    json: args.includes('--json'),
+  });
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 const rows = sizes.map(measure);
 const imported = await measureImport(Math.max(...sizes));
 if (args.includes('--json')) {

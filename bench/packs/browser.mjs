@@ -1,0 +1,227 @@
+// The browser part of the many-stories benchmark: `npm run -s bench:packs -- --browser [--sizes 1,100,1000]
+// [--runs 5] [--json]` (under the lock; needs the built extension in .output/chrome-mv3: `npx wxt build`).
+//
+// For each N: a fresh Chromium with the BUILT extension and one without (bench/lib/browser.mjs: every request
+// that does not go to 127.0.0.1 is aborted). N − 1 synthetic stories (synthetic.ts), one .zip file, are imported
+// through the options page's file input as a user does (time: from setting the file until the page's status says
+// "Imported …"); then a page is loaded and the background's `crosscheck:compile` measure for N stories is waited
+// for (its duration is the compile). Then, interleaved run by run (which browser goes first alternates): the
+// off-topic 1 MB page (bench/lib/pages.mjs) and a story page (demo/de.html), each load in a fresh tab until its
+// main thread is quiet (bench/lib/added.mjs `quietLoad`, CDP TaskDuration and ThreadTime); added = median with −
+// median without. Then the popover open time on demo/de.html (hover a highlight → the popover's
+// `crosscheck:popover` measure, as scripts/bench.mjs), and last a stopped service worker started again by the
+// off-topic page: its `crosscheck:restore` measure (the saved compile read back and restored).
+import { mkdtemp } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../e2e/harness/server.mjs';
+import { launchBench, load, sleep, waitEntries } from '../lib/browser.mjs';
+import { quietLoad } from '../lib/added.mjs';
+import { stopWorker, swMeasures } from '../lib/background.mjs';
+import { assertNoAlias, generateOffTopicPage } from '../lib/pages.mjs';
+import { round, summarize } from '../lib/stats.mjs';
+import { addedFigures, ratio } from './figures.mjs';
+
+/** @typedef {import('../lib/browser.mjs').Holder} Holder */
+
+const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+/**
+ * Waits until the running service worker has a `crosscheck:` measure that `test` accepts (the worker may be
+ * restarted meanwhile: each poll reads the current one).
+ * @param {Holder} E
+ * @param {(m: import('../lib/background.mjs').SwMeasure) => boolean} test
+ * @param {number} timeoutMs
+ */
+async function waitSw(E, test, timeoutMs) {
+  const t0 = Date.now();
+  for (;;) {
+    const sw = await swMeasures(E);
+    const found = sw?.measures.find(test);
+    if (found) return found;
+    if (Date.now() - t0 > timeoutMs) return null;
+    await sleep(250);
+  }
+}
+
+/**
+ * Imports a file through the options page's file input, as a user does; ms until the status says it is imported.
+ * @param {Holder} E
+ * @param {string} file
+ */
+async function importThroughOptions(E, file) {
+  const options = await E.h.context.newPage();
+  try {
+    await options.goto(E.h.extensionUrl('options.html'));
+    await options.getByRole('radio', { name: 'English' }).check();
+    const section = options.locator('section.cc-packs');
+    const input = section.getByLabel('Import a pack (.json or .zip)…');
+    await input.waitFor();
+    const t0 = Date.now();
+    await input.setInputFiles(file);
+    const ok = options.getByRole('status').filter({ hasText: /^Imported/ });
+    const failed = section.getByRole('alert');
+    await Promise.race([ok.waitFor({ timeout: 600_000 }), failed.waitFor({ timeout: 600_000 })]);
+    if (await failed.isVisible()) throw new Error(`import refused: ${await failed.textContent()}`);
+    return Date.now() - t0;
+  } finally {
+    await options.close().catch(() => {});
+  }
+}
+
+/**
+ * Hover a highlight → popover visible, `runs` times after `warmup` (the first hover may wait for the background's
+ * full compile: a longer wait is allowed then). Returns the `crosscheck:popover` durations.
+ * @param {Holder} E
+ * @param {string} url
+ * @param {{ warmup: number, runs: number }} o
+ */
+async function popoverTimes(E, url, o) {
+  const page = await load(E, url);
+  if (!(await waitEntries(page, 'crosscheck:full-scan', 1, 120_000))) return { error: 'no scan', runs: [] };
+  const ids = await page.evaluate(() => {
+    /** @type {string[]} */
+    const seen = [];
+    for (const m of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('mark.cc-mark'))) {
+      const id = m.dataset.crosscheckId;
+      if (id && m.dataset.crosscheckKind !== 'claim' && !seen.includes(id)) seen.push(id);
+    }
+    return seen.slice(0, 6);
+  });
+  if (ids.length === 0) return { error: 'no highlight', runs: [] };
+  const dialog = page.locator('crosscheck-popover [role="dialog"]:not([hidden])');
+  /** @type {(number | null)[]} */
+  const results = [];
+  for (let i = 0; i < o.warmup + o.runs; i++) {
+    const el = page.locator(`mark.cc-mark[data-crosscheck-id="${ids[i % ids.length]}"]`).first();
+    await el.scrollIntoViewIfNeeded();
+    const box = await el.boundingBox();
+    if (!box) continue;
+    const before = (await waitEntries(page, 'crosscheck:popover', 0, 0))?.length ?? 0;
+    await page.mouse.move(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
+    const e = await waitEntries(page, 'crosscheck:popover', before + 1, i < o.warmup ? 120_000 : 10_000);
+    await page.mouse.move(2, 2);
+    await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    if (i >= o.warmup) results.push(e ? (e[e.length - 1]?.duration ?? null) : null);
+  }
+  return { ids, runs: results };
+}
+
+/**
+ * @param {{ sizes: number[], runs: number, zipFor: (stories: number) => Promise<string>, json: boolean }} o
+ *   zipFor: the path of a .zip of that many synthetic stories
+ */
+export async function runBrowser(o) {
+  const log = (/** @type {string} */ s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
+  const genDir = await mkdtemp(join(tmpdir(), 'crosscheck-bench-packs-'));
+  const data = JSON.parse(readFileSync('data/dataset.json', 'utf8'));
+  const off = generateOffTopicPage();
+  assertNoAlias(off.html, [...new Set(data.entities.flatMap((/** @type {{ aliases: string[] }} */ e) => e.aliases))]);
+  writeFileSync(join(genDir, 'offtopic.html'), off.html);
+  const server = await startServer({ '/demo/': 'demo', '/gen/': genDir }, { headers: { '/': ISOLATION } });
+  const pages = { offTopic: server.url('/gen/offtopic.html'), story: server.url('/demo/de.html') };
+  const load0 = loadavg();
+  /** @type {any[]} */
+  const rows = [];
+  try {
+    for (const n of o.sizes) {
+      const file = n > 1 ? await o.zipFor(n - 1) : null;
+      log(`${n} stories: launching`);
+      const b = await launchBench();
+      try {
+        // The bundled pack's first compile (a new profile has no saved one).
+        await waitSw(b.ext, (m) => m.name === 'compile', 120_000);
+        const importMs = file ? await importThroughOptions(b.ext, file) : null;
+        log(`${n} stories: imported${importMs === null ? '' : ` in ${importMs} ms`}; waiting for the compile`);
+        // The change of packs resets the background; the next page asks for the compile of every enabled pack.
+        const c0 = Date.now();
+        await load(b.ext, pages.offTopic, 600_000);
+        const compile = await waitSw(b.ext, (m) => m.name === 'compile' && m.detail?.stories === n, 900_000);
+        if (!compile) throw new Error(`no crosscheck:compile for ${n} stories`);
+        const untilAnswered = Date.now() - c0;
+        await b.ext.fresh();
+        log(`${n} stories: compile ${round(compile.duration)} ms; page runs`);
+        /** @type {Record<'offTopic' | 'story', { with: any[], without: any[] }>} */
+        const loads = { offTopic: { with: [], without: [] }, story: { with: [], without: [] } };
+        for (let i = -1; i < o.runs; i++) {
+          for (const key of /** @type {const} */ (['offTopic', 'story'])) {
+            const order = i % 2 === 0 ? [b.ext, b.plain] : [b.plain, b.ext];
+            for (const h of order) {
+              const r = await quietLoad(h, pages[key]);
+              if (i >= 0) loads[key][h === b.ext ? 'with' : 'without'].push(r);
+            }
+          }
+        }
+        log(`${n} stories: popover`);
+        const pop = await popoverTimes(b.ext, pages.story, { warmup: 2, runs: Math.max(5, o.runs) });
+        // A stopped service worker, started again by a page: the saved compile restored.
+        await stopWorker(b.ext);
+        await b.ext.fresh();
+        await load(b.ext, pages.offTopic, 120_000);
+        const restore = await waitSw(b.ext, (m) => m.name === 'restore', 120_000);
+        const fig = (/** @type {'offTopic' | 'story'} */ k) => ({
+          ...addedFigures(loads[k].with, loads[k].without),
+          marks: summarize(loads[k].with.map((r) => r.marks)).median,
+          timedOut: loads[k].with.concat(loads[k].without).filter((r) => r.timedOut).length,
+        });
+        rows.push({
+          stories: n,
+          importMs,
+          fileMB: file ? round(readFileSync(file).length / 1024 / 1024, 1) : null,
+          compileMs: round(compile.duration),
+          untilAnsweredMs: untilAnswered,
+          restoreMs: restore ? round(restore.duration) : null,
+          restoreFound: restore?.detail?.found ?? null,
+          offTopic: fig('offTopic'),
+          story: fig('story'),
+          popover: { ...summarize(pop.runs), error: pop.error ?? null },
+          errors: b.ext.h.errors.slice(0, 5),
+        });
+      } finally {
+        await b.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  const result = {
+    command: `npm run -s bench:packs -- --browser --sizes ${o.sizes.join(',')} --runs ${o.runs}`,
+    loadavg: { start: load0.map((x) => round(x)), end: loadavg().map((x) => round(x)) },
+    pages: {
+      offTopic: `generated off-topic page, ${Math.round(off.html.length / 1024)} KB HTML`,
+      story: 'demo/de.html',
+    },
+    rows,
+  };
+  if (o.json) console.log(JSON.stringify(result, null, 2));
+  else console.log(table(result));
+  return result;
+}
+
+/** @param {any} result */
+export function table(result) {
+  const base = result.rows[0];
+  const lines = [
+    `${result.command}; load average ${result.loadavg.start.join(' ')} → ${result.loadavg.end.join(' ')}`,
+    `off-topic: ${result.pages.offTopic}; story page: ${result.pages.story}; added = median with − median without (wall, TaskDuration), CPU = same from ThreadTime`,
+    '',
+    'stories | import ms | compile ms | restore ms | off-topic added ms (CPU) | story added ms (CPU) | popover ms | ratios vs first row: off-topic, story, popover',
+  ];
+  for (const r of result.rows) {
+    const f = (/** @type {any} */ x) => `${x.task.added} (${x.cpu.added})`;
+    lines.push(
+      [
+        r.stories,
+        r.importMs ?? '—',
+        r.compileMs,
+        r.restoreMs ?? '—',
+        f(r.offTopic),
+        f(r.story),
+        r.popover.median ?? r.popover.error,
+        `×${ratio(r.offTopic.task.added, base.offTopic.task.added)} (CPU ×${ratio(r.offTopic.cpu.added, base.offTopic.cpu.added)}), ×${ratio(r.story.task.added, base.story.task.added)} (CPU ×${ratio(r.story.cpu.added, base.story.cpu.added)}), ×${ratio(r.popover.median, base.popover.median)}`,
+      ].join(' | '),
+    );
+  }
+  return lines.join('\n');
+}
