@@ -178,6 +178,7 @@ export async function runBrowser(o) {
           popover: { ...summarize(pop.runs), error: pop.error ?? null },
           errors: b.ext.h.errors.slice(0, 5),
         });
+        log(`${n} stories: ${JSON.stringify(rows[rows.length - 1])}`);
       } finally {
         await b.close();
       }
