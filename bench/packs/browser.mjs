@@ -53,11 +53,11 @@ async function waitSw(E, test, timeoutMs) {
 async function importThroughOptions(E, file) {
   const options = await E.h.context.newPage();
   try {
-    await options.goto(E.h.extensionUrl('options.html'));
-    await options.getByRole('radio', { name: 'English' }).check();
+    // The browser's language is English (launchChromium), so is the options page's.
+    await options.goto(E.h.extensionUrl('options.html'), { timeout: 120_000 });
     const section = options.locator('section.cc-packs');
     const input = section.getByLabel('Import a pack (.json or .zip)…');
-    await input.waitFor();
+    await input.waitFor({ state: 'attached', timeout: 120_000 });
     const t0 = Date.now();
     await input.setInputFiles(file);
     const ok = options.getByRole('status').filter({ hasText: /^Imported/ });
