@@ -53,8 +53,9 @@ async function waitSw(E, test, timeoutMs) {
 async function importThroughOptions(E, file) {
   const options = await E.h.context.newPage();
   try {
-    // The browser's language is English (launchChromium), so is the options page's.
     await options.goto(E.h.extensionUrl('options.html'), { timeout: 120_000 });
+    // The interface in English (German by default), as the end-to-end tests do.
+    await options.getByRole('radio', { name: /^English|^Englisch/ }).check({ timeout: 120_000 });
     const section = options.locator('section.cc-packs');
     const input = section.getByLabel('Import a pack (.json or .zip)…');
     await input.waitFor({ state: 'attached', timeout: 120_000 });
