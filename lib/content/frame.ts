@@ -6,13 +6,17 @@
  * than many slices' marks in one long rendering task after
  * `scheduler.yield()` put the slices ahead of the frame.
  *
- * A hidden tab renders no frames (and pages can stop `requestAnimationFrame`):
- * after `maxWaitMs` it resumes anyway.
+ * A hidden tab renders no frames: there it only yields. Should a frame not
+ * come anyway (a page that stops `requestAnimationFrame`), it resumes after
+ * `maxWaitMs`.
  */
 import { later, yieldToPage } from '../timers';
 
 export function afterNextFrame(maxWaitMs = 100): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return yieldToPage();
+  // A hidden tab renders nothing between slices: no frame to wait for.
+  if (typeof requestAnimationFrame !== 'function' || globalThis.document?.visibilityState === 'hidden') {
+    return yieldToPage();
+  }
   return new Promise((resolve) => {
     let done = false;
     const finish = () => {

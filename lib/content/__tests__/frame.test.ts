@@ -28,3 +28,18 @@ describe('afterNextFrame', () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
   });
 });
+
+describe('afterNextFrame in a hidden tab', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('does not wait for a frame that will not come', async () => {
+    const raf = vi.fn(() => 1);
+    vi.stubGlobal('requestAnimationFrame', raf);
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    await afterNextFrame(10_000);
+    expect(raf).not.toHaveBeenCalled();
+  });
+});
