@@ -10,5 +10,8 @@ export default defineConfig({
     exclude: ['node_modules/**', '.output/**', 'e2e/**'],
     pool: 'threads',
     maxWorkers: 2,
+    // Some tests compile real packs or scan the corpus sample: seconds each on a 2-core machine under load. The
+    // limit guards against a hang, it times nothing.
+    testTimeout: 30_000,
   },
 });

@@ -57,16 +57,7 @@ export interface Plan<M, C> {
 export function planHighlights<M extends PlanMention, C extends PlanClaim>(input: PlanInput<M, C>): Plan<M, C> {
   const { mode, telling, disputed } = input;
   const claims = [...input.claims];
-  const sentences = [...claims].sort((a, b) => a.start - b.start);
-  /** The disputed sentence a mention stands in, if any. */
-  const claimOf = (m: PlanMention): C | undefined => {
-    let found: C | undefined;
-    for (const c of sentences) {
-      if (c.start > m.start) break;
-      if (m.end <= c.end && (!found || c.subject === m.id)) found = c;
-    }
-    return found;
-  };
+  const claimOf = claimsOfMentions(input.mentions, claims);
   const markable = (id: string) => telling.has(id) || disputed.has(id);
   if (mode === 'every') return { mentions: input.mentions.filter((m) => markable(m.id)), claims };
 
@@ -90,7 +81,7 @@ export function planHighlights<M extends PlanMention, C extends PlanClaim>(input
     const key = `${sectionOf(m.start)}\u0000${m.id}`;
     const first = firsts.get(key) ?? {};
     firsts.set(key, first);
-    const claim = claimOf(m);
+    const claim = claimOf.get(m);
     if (claim && claim.subject === m.id) {
       // The name the sentence's disagreement is about: marked wherever it stands in it, and then
       // that is the item's mark in this section.
@@ -108,6 +99,34 @@ export function planHighlights<M extends PlanMention, C extends PlanClaim>(input
     if (m) keep.add(m);
   }
   return { mentions: input.mentions.filter((m) => keep.has(m)), claims };
+}
+
+/**
+ * The disputed sentence each mention stands in, if any: among the sentences
+ * that contain it (sorted by start), the last one about the mention's own
+ * item, else the first one. One sweep over both lists sorted by start
+ * (O((mentions + claims) · open sentences) rather than O(mentions × claims)),
+ * so that planning the answer for a whole 1 MB page stays a short task.
+ */
+export function claimsOfMentions<M extends PlanMention, C extends PlanClaim>(
+  mentions: readonly M[],
+  claims: readonly C[],
+): Map<M, C> {
+  const out = new Map<M, C>();
+  const sentences = [...claims].sort((a, b) => a.start - b.start);
+  const order = [...mentions].sort((a, b) => a.start - b.start);
+  /** Sentences begun at or before the current mention that may still contain it, in sentence order. */
+  let open: C[] = [];
+  let next = 0;
+  for (const m of order) {
+    while (next < sentences.length && sentences[next]!.start <= m.start) open.push(sentences[next++]!);
+    // A sentence that ends before this mention starts contains no later mention either.
+    if (open.some((c) => c.end < m.start)) open = open.filter((c) => c.end >= m.start);
+    let found: C | undefined;
+    for (const c of open) if (m.end <= c.end && (!found || c.subject === m.id)) found = c;
+    if (found) out.set(m, found);
+  }
+  return out;
 }
 
 /**

@@ -103,6 +103,7 @@ export class PageCheck {
     timingMark('check-start');
     const { text, complete } = readQuickText(this.opts.root, this.cap);
     let answer: CheckAnswer = { load: false };
+    let unanswered = false;
     if (hasEnoughText(text, this.opts.minChars ?? MIN_CHARS)) {
       timingSpan('check-read', start, { chars: text.length, complete });
       try {
@@ -113,7 +114,10 @@ export class PageCheck {
           this.opts.orphaned();
           return;
         }
-        // The background did not answer: stay quiet, a later change may check again.
+        // The background did not answer (a service worker stopped again and again): stay quiet and
+        // ask again after the interval, even if the page does not change — a static page about the
+        // story must still get its highlights once the background is back.
+        unanswered = true;
       }
     }
     if (this.state !== 'checking') return; // stopped meanwhile
@@ -133,7 +137,7 @@ export class PageCheck {
     }
     this.state = 'watching';
     this.watch();
-    if (this.again) {
+    if (this.again || unanswered) {
       this.again = false;
       this.schedule();
     }

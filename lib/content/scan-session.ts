@@ -15,6 +15,7 @@
 import type { HighlightKind } from '../../core/settings';
 import type { FoundTarget, PageContext, ScanAnswer, ScanReply } from '../messages';
 import { yieldToPage } from '../timers';
+import { afterNextFrame } from './frame';
 import { timingMark, timingMeasure } from '../timing';
 import type { Ask } from './background-client';
 import type { HighlightRequest } from './highlighter';
@@ -103,10 +104,13 @@ export class ScanSession {
 
   private more = () => performance.now() - this.sliceStart < this.sliceMs;
 
-  /** Yields to the page; throws when the session was cancelled meanwhile. */
-  private async pause(): Promise<void> {
+  /**
+   * Yields to the page; throws when the session was cancelled meanwhile. With
+   * `frame`, waits until the page rendered a frame (after a slice that wrote marks).
+   */
+  private async pause(frame = false): Promise<void> {
     this.sliceEnds();
-    await yieldToPage();
+    await (frame ? afterNextFrame() : yieldToPage());
     this.check();
     this.sliceStart = performance.now();
   }
@@ -283,7 +287,8 @@ export class ScanSession {
     // A few containers per batch, batches until the slice is used up; the top of the page comes first.
     let i = 0;
     while (i < requests.length) {
-      if (!this.more()) await this.pause();
+      // The page lays out each slice's marks before the next slice writes more.
+      if (!this.more()) await this.pause(true);
       const end = sliceEnd(requests, i, pt, CONTAINERS_PER_BATCH);
       this.opts.painter.paint(pt, requests.slice(i, end));
       if (!this.highlighted) {

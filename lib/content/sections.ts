@@ -18,15 +18,21 @@ const SECTION_SELECTOR = [
 
 export function sectionStarts(pt: PageText): number[] {
   const starts: number[] = [0];
+  // Memoized per element up the tree: each element is matched once, not once per block below it.
   const sectionOf = new Map<Element, Element | null>();
+  const sectionFor = (el: Element): Element | null => {
+    const known = sectionOf.get(el);
+    if (known !== undefined) return known;
+    const parent = el.parentElement;
+    const found = el.matches(SECTION_SELECTOR) ? el : parent ? sectionFor(parent) : null;
+    sectionOf.set(el, found);
+    return found;
+  };
   let previous: Element | null | undefined;
   for (let i = 0; i < pt.nodes.length; i++) {
     const block = pt.blocks[i];
     let section: Element | null = null;
-    if (block) {
-      if (!sectionOf.has(block)) sectionOf.set(block, block.closest(SECTION_SELECTOR));
-      section = sectionOf.get(block) ?? null;
-    }
+    if (block) section = sectionFor(block);
     if (previous !== undefined && section !== previous) starts.push(pt.starts[i]!);
     previous = section;
   }

@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { PageSummary } from '../../../core/page-summary';
 import { buildBriefView } from '../brief-view';
 import { parseDataset } from '../../dataset/validate';
-import { fixture, fixtureInput } from './fixture';
+import { fixture, fixtureInput, pageSummary } from './fixture';
 import { de, en } from './locale';
 
-const summary = (over: Partial<PageSummary> = {}): PageSummary => ({
-  url: 'https://example.org/a',
-  host: 'example.org',
-  active: true,
-  relevant: true,
-  source: null,
-  items: [],
-  events: [],
-  claims: [],
-  disputed: false,
-  ...over,
-});
+const summary = (over: Partial<PageSummary> = {}): PageSummary => pageSummary({ disputed: false, ...over });
 
 describe('buildBriefView', () => {
   const d = fixture();

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../data/index';
 import { compileMatcher } from '../../recognize/index';
-import { disputedSubjects, planHighlights, tellingItems, type HighlightMode } from '../highlight-plan';
+import {
+  claimsOfMentions,
+  disputedSubjects,
+  planHighlights,
+  tellingItems,
+  type HighlightMode,
+  type PlanClaim,
+  type PlanMention,
+} from '../highlight-plan';
 
 const m = (start: number, id: string) => ({ start, end: start + 3, id });
 const c = (start: number, end: number, subject: string) => ({ start, end, subject });
@@ -153,5 +161,48 @@ describe.runIf(existsSync(COVERAGE))('marks on the real story pages (../shared/c
     expect(perK).toBeLessThanOrEqual(30);
     // A floor too: a policy that drops real items would pass the ceiling trivially.
     expect(perK).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('claimsOfMentions', () => {
+  /** The plain definition: every sentence checked for every mention. */
+  function bruteForce(mentions: PlanMention[], claims: PlanClaim[]) {
+    const sentences = [...claims].sort((a, b) => a.start - b.start);
+    return mentions.map((m) => {
+      let found: PlanClaim | undefined;
+      for (const c of sentences) {
+        if (c.start > m.start) break;
+        if (m.end <= c.end && (!found || c.subject === m.id)) found = c;
+      }
+      return found;
+    });
+  }
+
+  it('finds for each mention the same sentence as checking every sentence (random layouts, overlapping sentences)', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const mentions: PlanMention[] = [];
+      for (let at = rnd(5); at < 400; at += 1 + rnd(12)) {
+        const end = at + 1 + rnd(6);
+        mentions.push({ start: at, end, id: `e${rnd(4)}` });
+        at = end;
+      }
+      const claims: PlanClaim[] = [];
+      for (let k = rnd(25); k > 0; k--) {
+        const start = rnd(400);
+        claims.push({ start, end: start + 1 + rnd(60), subject: `e${rnd(4)}` });
+      }
+      // Same sentence twice with different subjects, as the scan returns a sentence per claim.
+      if (claims[0]) claims.push({ ...claims[0], subject: `e${rnd(4)}` });
+      const found = claimsOfMentions(mentions, claims);
+      expect(
+        mentions.map((m) => found.get(m)),
+        `round ${round}`,
+      ).toEqual(bruteForce(mentions, claims));
+    }
   });
 });

@@ -139,4 +139,23 @@ describe('PageCheck (the first stage)', () => {
     expect(mute.orphaned()).toBe(0);
     mute.check.stop();
   });
+
+  it('a background that did not answer is asked again, without any change to the page, and then the story loads', async () => {
+    document.body.innerHTML = demoBody();
+    let down = true;
+    const bg = background();
+    const flaky: Ask = async <T>(m: ToBackground) => {
+      if (down) {
+        down = false;
+        throw new Error('the service worker stopped');
+      }
+      return bg.ask<T>(m);
+    };
+    const { check } = newCheck(flaky);
+    await check.start();
+    expect(check.current).toBe('watching');
+    for (let i = 0; i < 40 && check.current !== 'loaded'; i++) await sleep(50);
+    expect(check.current).toBe('loaded');
+    expect(bg.sent).toHaveLength(1);
+  });
 });
