@@ -53,6 +53,12 @@ async function waitSw(E, test, timeoutMs) {
 async function importThroughOptions(E, file) {
   const options = await E.h.context.newPage();
   try {
+    // The bench's context aborts every request not to 127.0.0.1 (bench/lib/browser.mjs), the extension's own
+    // pages' included; a page's route goes first: let the extension's files through.
+    await options.route(
+      (url) => url.protocol === 'chrome-extension:',
+      (route) => route.continue(),
+    );
     await options.goto(E.h.extensionUrl('options.html'), { timeout: 120_000 });
     // The interface in English (German by default), as the end-to-end tests do.
     await options.getByRole('radio', { name: /^English|^Englisch/ }).check({ timeout: 120_000 });
