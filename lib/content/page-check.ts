@@ -156,6 +156,8 @@ export class PageCheck {
 
   private onMutations(records: MutationRecord[]) {
     if (this.state !== 'watching' && this.state !== 'checking') return;
+    // A recheck is already on its way: nothing to count (busy pages mutate all the time; this runs per batch).
+    if (this.again || this.timer.pending) return;
     const need = this.opts.recheckChars ?? RECHECK_CHARS;
     for (const r of records) {
       for (const node of r.addedNodes) {
