@@ -124,6 +124,31 @@ describe('Chromium: pages made for the tests', () => {
     await page.close();
   });
 
+  it('a page opened while Crosscheck is off on its site gets its highlights once it is turned on', async () => {
+    const first = await env.h.context.newPage();
+    await first.goto(env.server.url('/demo/de.html'));
+    await waitForMarks(first);
+    let popup = await openPopup(env.h, await tabIdOf(env.h.worker, first));
+    await popup.getByRole('button', { name: /turn off on this site/i }).click();
+    await first.waitForFunction(() => document.querySelectorAll('mark.cc-mark').length === 0, null, { timeout: 5000 });
+    await popup.close();
+    // A page of the same site, opened now: its first stage hears "off" and keeps no storage listener.
+    const page = await env.h.context.newPage();
+    await page.goto(env.server.url('/demo/en.html'));
+    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:check-end').length > 0, null, {
+      timeout: 10_000,
+    });
+    assert.equal(await page.locator('mark.cc-mark').count(), 0);
+    popup = await openPopup(env.h, await tabIdOf(env.h.worker, page));
+    await popup.getByRole('button', { name: /turn on on this site/i }).click();
+    // The background tells the first stages of the tabs that were off: both pages are highlighted again.
+    await waitForMarks(page);
+    await waitForMarks(first);
+    await popup.close();
+    await page.close();
+    await first.close();
+  });
+
   it('logs no errors in pages or extension', () => {
     assert.deepEqual(env.h.errors, []);
   });

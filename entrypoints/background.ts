@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandler, showBadge } from '../lib/background/handlers';
 import { RecognitionService } from '../lib/background/recognition';
-import { adoptOpenTabs, loadFullStage } from '../lib/background/stages';
+import { adoptOpenTabs, loadFullStage, nudgeOffTabs } from '../lib/background/stages';
 import { tabSummaries } from '../lib/background/tab-state';
 import type { ToContent } from '../lib/messages';
 import { migrateStores } from '../lib/storage/migrate-stores';
@@ -34,6 +34,11 @@ export default defineBackground(() => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     // The pages already open get this version's first stage (an older one there cleans up).
     if (details.reason === 'install' || details.reason === 'update') void adoptOpenTabs();
+  });
+
+  // The first stages keep no storage listener: tell those of the tabs where Crosscheck was off.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && 'settings' in changes) void nudgeOffTabs();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSummaries.delete(tabId));

@@ -110,6 +110,14 @@ export type PopoverAnswer = PopoverView | null;
 
 export type ToContent = { type: 'scroll-to'; id: string } | { type: 'next-highlight' };
 
+/**
+ * The DOM event the background dispatches in a tab's frames when the settings changed
+ * (lib/background/stages.ts, `nudgeFirstStages`): the first stage there checks again, since a page where
+ * Crosscheck was off may now be on. A DOM event rather than a `storage.onChanged` listener in every page:
+ * creating the storage API there cost more main-thread time than the rest of the first stage's check.
+ */
+export const SETTINGS_EVENT = 'crosscheck:settings';
+
 export function isMessage<T extends { type: string }>(x: unknown): x is T {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
 }

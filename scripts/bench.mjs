@@ -638,6 +638,9 @@ async function benchCorpus() {
         q[k] = await quietLoad(h, url).catch((e) => ({ error: String(e) }));
       // The extension's own tasks in a traced load of its own (bench/lib/attributed.mjs).
       q.attributed = await attributedLoad(b.ext, url).catch((e) => ({ error: String(e) }));
+      // The same for the least a content script that asks its background costs (minimal-ext.mjs).
+      if (b.minimal.messenger)
+        q.attributedMessenger = await attributedLoad(b.minimal.messenger, url).catch((e) => ({ error: String(e) }));
       runs.quiet.push(q);
       for (const [k, x] of Object.entries(q)) if (x.error) errors.push(`main-thread time (${k}): ${x.error}`);
       // The content script started no scan in that load (the new design's quick pre-check said no):
@@ -672,6 +675,11 @@ async function benchCorpus() {
       );
       return xs.length ? round(quantile(xs, 0.5), 3) : null;
     };
+    /** Median over the runs of a traced load's own tasks (`k`: attributed, attributedMessenger). */
+    const attributedOf = (/** @type {string} */ k) => {
+      const xs = pick(runs.quiet, (q) => (q[k]?.error ? null : q[k]?.ms));
+      return xs.length ? round(quantile(xs, 0.5), 3) : null;
+    };
     const m = runs.plain.find((p) => p.matching)?.matching;
     pages.push({
       path: item.path,
@@ -695,10 +703,9 @@ async function benchCorpus() {
       addedThread: addedOf('ext', 'threadMs'),
       addedEmpty: addedOf('empty', 'taskMs'),
       addedReader: addedOf('reader', 'taskMs'),
-      attributed: (() => {
-        const xs = pick(runs.quiet, (q) => (q.attributed?.error ? null : q.attributed?.ms));
-        return xs.length ? round(quantile(xs, 0.5), 3) : null;
-      })(),
+      addedMessenger: addedOf('messenger', 'taskMs'),
+      attributed: attributedOf('attributed'),
+      attributedMessenger: attributedOf('attributedMessenger'),
       scanned: runs.ext.some((e) => e.ran),
       errors: errors.length ? [...new Set(errors)] : undefined,
     });
@@ -745,7 +752,9 @@ function summarizeCorpus(pages) {
     'addedThread',
     'addedEmpty',
     'addedReader',
+    'addedMessenger',
     'attributed',
+    'attributedMessenger',
   ];
   const both = (/** @type {string} */ a, /** @type {string} */ bKey) =>
     pages.filter((p) => typeof p[a] === 'number' && typeof p[bKey] === 'number');

@@ -246,10 +246,18 @@ function addedSection(r) {
         `   the extension's own tasks (trace of a load of their own: its scripts' evaluation, callbacks and what they force): ` +
           `p50 ${fmtMs(st.attributed.p50)}, p95 ${fmtMs(st.attributed.p95)}, max ${fmtMs(st.attributed.max)} ms over ${st.attributed.pages} pages`,
       );
+    if (st.attributedMessenger?.pages)
+      out.push(
+        `   the least a content script that asks its background costs (same trace; it reads textContent and sends one message): ` +
+          `p50 ${fmtMs(st.attributedMessenger.p50)}, p95 ${fmtMs(st.attributedMessenger.p95)} ms over ${st.attributedMessenger.pages} pages`,
+      );
     if (st.addedEmpty?.pages)
       out.push(
         `   the least a content script costs here (corpus p50, same method): an empty content script ${fmtSigned(st.addedEmpty.p50)} ms, ` +
-          `one that reads the text with a TreeWalker ${fmtSigned(st.addedReader.p50)} ms`,
+          `one that reads the text with a TreeWalker ${fmtSigned(st.addedReader.p50)} ms` +
+          (st.addedMessenger?.pages
+            ? `, one that sends its text to its background ${fmtSigned(st.addedMessenger.p50)} ms`
+            : ''),
       );
   }
   for (const [name, p] of Object.entries(r.pages ?? {})) {
@@ -370,6 +378,9 @@ export function evaluateTargets(r) {
         `p50 ${fmtSigned(st.p50)} ms over ${st.pages} pages (p95 ${fmtSigned(st.p95)} ms; CPU p50 ${fmtSigned(corpus.stats.addedThread.p50)} ms)` +
         (corpus.stats.attributed?.pages
           ? `; the extension's own tasks (trace) p50 ${fmtMs(corpus.stats.attributed.p50)} ms`
+          : '') +
+        (corpus.stats.attributedMessenger?.pages
+          ? ` (a content script that only sends its text to its background: ${fmtMs(corpus.stats.attributedMessenger.p50)} ms)`
           : ''),
     });
   }

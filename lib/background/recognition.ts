@@ -34,6 +34,7 @@ import type { Pack } from '../../core/pack/schema';
 import { storiesOf } from '../../core/pack/stories';
 import type { Hit } from '../../core/recognize/index';
 import type { HitFinder } from '../../core/recognize/matcher';
+import { unglue } from '../../core/recognize/unglue';
 import type { UiLanguage } from '../../core/settings';
 import { tellingItems } from '../../core/views/highlight-plan';
 import { buildPopoverView, type PopoverTarget, type PopoverView } from '../../core/views/popover-view';
@@ -243,11 +244,13 @@ export class RecognitionService {
    * same page context, and may be cut at a cap, so: relevant, or a text cut
    * short that names something of the story (an unambiguous name or a topic
    * term: not the triggers and cue words any German page has, "nachts", "werden"). The head of a
-   * long text is judged first, so that a story page hears yes soon.
+   * long text is judged first, so that a story page hears yes soon. The text was read without element
+   * boundaries: words that touch are put apart first (`unglue`).
    */
-  async check(text: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
+  async check(read: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
     await this.scanner();
     const start = performance.now();
+    const text = unglue(read);
     const judge = async (t: string, whole: boolean) => {
       const { result, scanner } = await this.recognize(t, page ? { page } : {});
       return result.packs.length > 0 || (!whole && scanner.matcher.findHits(t).some(namesTheStory));

@@ -5,9 +5,13 @@
  * The full stage (content-scripts/full.js) is injected into one frame when its
  * first stage found the page to be about a story. After an install or update,
  * the first stage and its styles are injected into the tabs already open, so
- * that the new version takes over there (the old one cleans up).
+ * that the new version takes over there (the old one cleans up). When the
+ * settings change, the first stages of the tabs where Crosscheck was off are
+ * told to check again (they keep no storage listener of their own).
  */
 import { browser } from 'wxt/browser';
+import { SETTINGS_EVENT } from '../messages';
+import { tabSummaries } from './tab-state';
 
 const FULL_STAGE = '/content-scripts/full.js';
 const FIRST_STAGE = '/first-stage.js';
@@ -37,4 +41,37 @@ export async function adoptOpenTabs(): Promise<number> {
     }),
   );
   return adopted;
+}
+
+/**
+ * Tells the first stages in `tabIds` (every frame) that the settings changed: a page where Crosscheck was off
+ * may now be on. Tabs that are gone or may not be touched are passed over.
+ */
+export async function nudgeFirstStages(tabIds: readonly number[]): Promise<void> {
+  await Promise.all(
+    tabIds.map((tabId) =>
+      browser.scripting
+        .executeScript({
+          target: { tabId, allFrames: true },
+          func: (type: string) => void document.dispatchEvent(new Event(type)),
+          args: [SETTINGS_EVENT],
+        })
+        .catch(() => {}),
+    ),
+  );
+}
+
+/**
+ * After a settings change: nudges the tabs where Crosscheck was off (or that have no summary yet); the
+ * others either run their full stage, which follows the settings itself, or were judged on and about nothing.
+ */
+export async function nudgeOffTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: PAGES });
+  const ids: number[] = [];
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded) continue;
+    const summary = await tabSummaries.get(tab.id).catch(() => null);
+    if (!summary?.active) ids.push(tab.id);
+  }
+  await nudgeFirstStages(ids);
 }

@@ -5,7 +5,8 @@
  * the caller gets `BackgroundUnavailable` and stays quiet. When the extension
  * itself was reloaded or removed, this content script is an orphan: the
  * caller gets `ExtensionGone` at once and cleans up.
- * Every answered request is measured: `crosscheck:roundtrip` (detail: type).
+ * Every answered request is measured (`crosscheck:roundtrip`, detail: type),
+ * unless `measure` is false (the first stage, whose check has its own measure).
  */
 import { browser } from 'wxt/browser';
 import type { ToBackground } from '../messages';
@@ -41,9 +42,10 @@ export function extensionAlive(): boolean {
 const wait = (ms: number) => new Promise<void>((resolve) => later(resolve, ms));
 
 /** Sends `message` and resolves with the answer; see the module comment for failures. */
-export function createAsk(opts: { delays?: number[]; alive?: () => boolean } = {}): Ask {
+export function createAsk(opts: { delays?: number[]; alive?: () => boolean; measure?: boolean } = {}): Ask {
   const delays = opts.delays ?? RETRY_DELAYS_MS;
   const alive = opts.alive ?? extensionAlive;
+  const measure = opts.measure ?? true;
   return async <T>(message: ToBackground, signal?: AbortSignal): Promise<T> => {
     let lastError: unknown = null;
     for (let attempt = 0; attempt <= delays.length; attempt++) {
@@ -55,7 +57,7 @@ export function createAsk(opts: { delays?: number[]; alive?: () => boolean } = {
         const answer = (await browser.runtime.sendMessage(message)) as T | undefined;
         // `undefined`: no listener answered (a background still starting).
         if (answer !== undefined) {
-          timingSpan('roundtrip', start, { type: message.type });
+          if (measure) timingSpan('roundtrip', start, { type: message.type });
           return answer;
         }
         lastError = new Error('no answer');

@@ -6,7 +6,7 @@
  * cost more main-thread time than all the rest of the first stage on a page
  * about nothing (bench/README.md, "The extension's own tasks").
  */
-import { browser } from 'wxt/browser';
+import { SETTINGS_EVENT } from '../messages';
 import { createAsk, extensionAlive } from './background-client';
 import { PageCheck } from './page-check';
 import { readPageMeta } from './page-meta';
@@ -38,17 +38,14 @@ export function startFirstStage(doc: Document = document): () => void {
     if (stopped || !extensionAlive()) return stop();
     check = new PageCheck({
       root: doc.body,
-      ask: createAsk(),
+      ask: createAsk({ measure: false }),
       page: () => {
         const meta = readPageMeta(doc, win.location.href);
         return { published: meta.published, url: meta.url, title: meta.title };
       },
       onSettingsChange: (cb) => {
-        const listener = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'sync' && 'settings' in changes) cb();
-        };
-        browser.storage.onChanged.addListener(listener);
-        return () => browser.storage.onChanged.removeListener(listener);
+        doc.addEventListener(SETTINGS_EVENT, cb);
+        return () => doc.removeEventListener(SETTINGS_EVENT, cb);
       },
       orphaned: stop,
     });

@@ -9,7 +9,7 @@
  * enough text was added, at most every `interval` (which doubles after every
  * check that finds nothing); a change of the settings (the site turned on)
  * checks at once. Nothing here touches the page: one MutationObserver, one
- * storage listener, one timer.
+ * event listener, one timer.
  */
 import type { CheckAnswer, PageContext } from '../messages';
 import { Timer } from '../timers';
@@ -18,7 +18,7 @@ import { ExtensionGone, type Ask } from './background-client';
 import { hasEnoughText, readQuickText, SKIP_PARENTS } from './quick-text';
 
 export interface PageCheckOptions {
-  root: Node;
+  root: Element;
   ask: Ask;
   /** What the page says about itself (date, address, title); read only when there is text to send. */
   page(): PageContext;
@@ -71,7 +71,9 @@ export class PageCheck {
     this.unsubscribe = this.opts.onSettingsChange(() => {
       if (this.state === 'loaded' || this.state === 'stopped') return;
       this.interval = this.opts.intervalMs ?? INTERVAL_MS;
-      void this.check();
+      // At once, unless a check has just run (the page itself could send the event again and again).
+      if (performance.now() - this.lastCheck < SETTLE_MS) this.schedule();
+      else void this.check();
     });
     return this.check();
   }
@@ -83,7 +85,7 @@ export class PageCheck {
     try {
       this.unsubscribe?.();
     } catch {
-      // an orphan: the storage listener went with the extension
+      // a listener that cannot be removed any more (its document is gone): nothing to undo
     }
     this.unsubscribe = null;
   }
@@ -102,10 +104,10 @@ export class PageCheck {
     const start = performance.now();
     timingMark('check-start');
     const { text, complete } = readQuickText(this.opts.root, this.cap);
+    const read = performance.now() - start;
     let answer: CheckAnswer = { load: false };
     let unanswered = false;
     if (hasEnoughText(text, this.opts.minChars ?? MIN_CHARS)) {
-      timingSpan('check-read', start, { chars: text.length, complete });
       try {
         answer = await this.opts.ask<CheckAnswer>({ type: 'check', text, complete, page: this.opts.page() });
       } catch (e) {
@@ -121,7 +123,8 @@ export class PageCheck {
       }
     }
     if (this.state !== 'checking') return; // stopped meanwhile
-    timingSpan('check', start, { chars: text.length, load: answer.load });
+    // One measure for the whole check (its read in the detail): every timing entry costs the page a little.
+    timingSpan('check', start, { chars: text.length, read, load: answer.load });
     if (answer.load) {
       timingMark('check-load');
       this.stop();

@@ -1,13 +1,23 @@
 /**
- * The first stage's text read: a bare TreeWalker over the text nodes of a
- * subtree, with no layout or style read at all (no visibility checks: hidden
- * menus are read too), up to a cap. Good enough to ask the background whether
- * the page is about a story; the full stage reads the page again with
- * `PageTextReader` before it highlights anything.
+ * The first stage's text read: the subtree's `textContent` (one native call,
+ * no layout or style read, no JavaScript per node), with the text of scripts,
+ * styles and other non-text elements taken out, up to a cap. Hidden menus are
+ * read too. A walk over the text nodes in JavaScript cost 5–30 ms on large
+ * corpus pages (cold code, once per page: bench/README.md, "The first stage's
+ * read"); this costs about a tenth of it.
+ *
+ * What it gives up: elements are not separated, so a heading's last word and
+ * the next paragraph's first may touch ("…mit SelenskyjBerlin"). The
+ * background judges the text with such words apart (`core/recognize/unglue.ts`).
+ * The full stage reads the page again with `PageTextReader` before it
+ * highlights anything.
  */
 
-/** Parents whose text is not page text (a template's content is not in the tree at all). */
+/** Elements whose text is not page text (a template's content is not in the tree at all). */
 export const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'TEMPLATE']);
+const SKIP_SELECTOR = 'script,style,noscript,textarea,title';
+/** Shorter skipped texts stay in: found by position they might be taken from the page's own words. */
+const MIN_SKIP_CHARS = 32;
 
 export interface QuickText {
   text: string;
@@ -15,28 +25,27 @@ export interface QuickText {
   complete: boolean;
 }
 
-/**
- * Reads the text under `root`, at most about `cap` characters. Text nodes of
- * different parents are joined with a space, so that two paragraphs' words
- * never merge.
- */
-export function readQuickText(root: Node, cap: number): QuickText {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const parts: string[] = [];
-  let length = 0;
-  let lastParent: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentNode;
-    if (parent && SKIP_PARENTS.has(parent.nodeName.toUpperCase())) continue;
-    const data = (node as Text).data;
-    if (parent !== lastParent && parts.length > 0) parts.push(' ');
-    lastParent = parent;
-    parts.push(data);
-    length += data.length + 1;
-    if (length >= cap) return { text: parts.join('').slice(0, cap), complete: walker.nextNode() === null };
+/** Reads the text under `root`, at most `cap` characters (see the module comment). */
+export function readQuickText(root: Element, cap: number): QuickText {
+  const all = root.textContent ?? '';
+  const skipped = root.querySelectorAll(SKIP_SELECTOR);
+  let text = all;
+  if (skipped.length > 0) {
+    // The skipped elements' texts are pieces of `all`, in document order: cut them out where they are.
+    const parts: string[] = [];
+    let pos = 0;
+    for (let i = 0; i < skipped.length; i++) {
+      const t = skipped[i]!.textContent ?? '';
+      if (t.length < MIN_SKIP_CHARS) continue;
+      const at = all.indexOf(t, pos);
+      if (at < 0) continue; // inside one already cut out
+      parts.push(all.slice(pos, at), ' ');
+      pos = at + t.length;
+    }
+    parts.push(all.slice(pos));
+    text = parts.join('');
   }
-  return { text: parts.join(''), complete: true };
+  return text.length > cap ? { text: text.slice(0, cap), complete: false } : { text, complete: true };
 }
 
 /** Whether `text` has at least `min` characters that are not white space (stops counting at `min`). */

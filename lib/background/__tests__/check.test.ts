@@ -49,6 +49,15 @@ describe('the first stage’s check, in the background', () => {
     ]);
   });
 
+  it('a page minified with no space between its elements is still judged on its words', async () => {
+    const { check, loaded } = setup();
+    const minified = (html: string) => html.replace(/>\s+</g, '><');
+    expect(await check(minified(demo('en.html')))).toEqual({ load: true });
+    expect(await check(minified(demo('de.html')))).toEqual({ load: true });
+    expect(await check(minified(offTopic))).toEqual({ load: false });
+    expect(loaded).toHaveLength(2);
+  });
+
   it('a page about nothing: no full stage, and the top frame’s summary says nothing was found', async () => {
     const { check, loaded } = setup();
     expect(await check(offTopic)).toEqual({ load: false });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SETTINGS_EVENT } from '../../messages';
 import { FIRST_STAGE_EVENT, startFirstStage } from '../first-stage';
 import { PageCheck } from '../page-check';
 
@@ -60,5 +61,62 @@ describe('startFirstStage', () => {
     (fakeBrowser.runtime as { id?: string }).id = undefined;
     await sleep(120);
     expect(starts).not.toHaveBeenCalled();
+  });
+});
+
+describe('startFirstStage and the settings', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    (fakeBrowser.runtime as { id?: string }).id = 'test-extension-id'; // a test above took it away
+    document.body.innerHTML = offTopic;
+  });
+  /** The background, answering every check with `answer()`. */
+  const background = (answer: () => object) => {
+    const checks: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+      checks.push(message);
+      sendResponse(answer());
+      return true;
+    });
+    return checks;
+  };
+
+  it('checks again when the background says the settings changed, and keeps no storage listener', async () => {
+    let off = true;
+    const checks = background(() => (off ? { load: false, off: true } : { load: true }));
+    const storageListener = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
+    const stop = startFirstStage(document);
+    try {
+      await vi.waitFor(() => expect(checks).toHaveLength(1), { timeout: 3000 });
+      off = false;
+      await sleep(600); // a nudge right after a check waits a moment (a page could send the event too)
+      document.dispatchEvent(new Event(SETTINGS_EVENT));
+      await vi.waitFor(() => expect(checks).toHaveLength(2), { timeout: 3000 });
+      expect(storageListener).not.toHaveBeenCalled();
+      // Loaded: further nudges do nothing.
+      document.dispatchEvent(new Event(SETTINGS_EVENT));
+      await sleep(700);
+      expect(checks).toHaveLength(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('a page that sends the event again and again gets no more than a check a moment', async () => {
+    const checks = background(() => ({ load: false, off: true }));
+    const stop = startFirstStage(document);
+    try {
+      await vi.waitFor(() => expect(checks).toHaveLength(1), { timeout: 3000 });
+      const until = performance.now() + 1200;
+      while (performance.now() < until) {
+        document.dispatchEvent(new Event(SETTINGS_EVENT));
+        await sleep(20);
+      }
+      await sleep(600);
+      expect(checks.length).toBeGreaterThanOrEqual(2);
+      expect(checks.length).toBeLessThanOrEqual(4);
+    } finally {
+      stop();
+    }
   });
 });
