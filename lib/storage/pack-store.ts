@@ -221,13 +221,17 @@ export class PackStore {
   }
 
   /**
-   * What the enabled packs are, as one string (ids and revisions in list
-   * order; `salt`, e.g. the extension's version, for what compiles them),
-   * from the summaries: a compile saved under this key is of these packs.
+   * What a compile now would be compiled from, as a short string: `salt`
+   * (what compiles it: see packs.ts `compiledCache`) and a SHA-256 of the
+   * enabled packs' ids and revisions in list order, from the summaries: a
+   * compile saved under this key is of these packs.
    */
   async enabledKey(salt = ''): Promise<string> {
     const list = await this.list();
-    return [salt, ...list.filter((p) => p.enabled).map((p) => `${p.id}@${p.revision}`)].join('\n');
+    const packs = list.filter((p) => p.enabled).map((p) => `${p.id}@${p.revision}`);
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(packs.join('\n')));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return `${salt}\n${packs.length} packs ${hex}`;
   }
 
   /** The saved compile, if it was saved under `key`. */
