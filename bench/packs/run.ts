@@ -118,6 +118,8 @@ async function measureImport(count: number) {
   const outcome = await store.importFile('stories.zip', zip);
   const t1 = performance.now();
   if (!outcome.ok) throw new Error(outcome.error);
+  const parts = (performance.getEntriesByName('crosscheck:import').at(-1) as PerformanceMeasure | undefined)?.detail as
+    { readMs: number; validateMs: number; writeMs: number } | undefined;
   const listed = await store.list();
   const t2 = performance.now();
   const enabled = await store.enabledPacks();
@@ -131,6 +133,9 @@ async function measureImport(count: number) {
     jsonMB: mb(jsonBytes),
     storedMB: mb(listed.filter((p) => p.imported).reduce((n, p) => n + p.bytes, 0)),
     importMs: ms(t1 - t0),
+    importParts: parts
+      ? { readMs: ms(parts.readMs), validateMs: ms(parts.validateMs), writeMs: ms(parts.writeMs) }
+      : null,
     listMs: ms(t2 - t1),
     loadEnabledMs: ms(t3 - t2),
     installed: outcome.installed.length,
@@ -312,7 +317,7 @@ if (args.includes('--json')) {
     );
   const i = imported;
   console.log(
-    `\nimport of a ${i.stories}-story .zip (${i.zipMB} MB; ${i.jsonMB} MB of JSON): ${i.importMs} ms, ${i.storedMB} MB stored; list ${i.listMs} ms, load enabled packs ${i.loadEnabledMs} ms`,
+    `\nimport of a ${i.stories}-story .zip (${i.zipMB} MB; ${i.jsonMB} MB of JSON): ${i.importMs} ms${i.importParts ? ` (read ${i.importParts.readMs} + validate ${i.importParts.validateMs} + write ${i.importParts.writeMs})` : ''}, ${i.storedMB} MB stored; list ${i.listMs} ms, load enabled packs ${i.loadEnabledMs} ms`,
   );
   const { compile: c, snapshot: sn, restore: r } = i.restart;
   console.log(
