@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { startServer } from '../../e2e/harness/server.mjs';
 import { launchBench, load, sleep } from '../lib/browser.mjs';
 import { quietLoad } from '../lib/added.mjs';
+import { attributedLoad } from '../lib/attributed.mjs';
 import { popoverRuns } from '../lib/cases.mjs';
 import { stopWorker, swMeasures } from '../lib/background.mjs';
 import { assertNoAlias, generateOffTopicPage } from '../lib/pages.mjs';
@@ -123,6 +124,8 @@ export async function runBrowser(o) {
         log(`${n} stories: compile ${round(compile.duration)} ms; page runs`);
         /** @type {Record<'offTopic' | 'story', { with: any[], without: any[] }>} */
         const loads = { offTopic: { with: [], without: [] }, story: { with: [], without: [] } };
+        /** @type {Record<'offTopic' | 'story', { ms: number | null }[]>} */
+        const traced = { offTopic: [], story: [] };
         for (let i = -1; i < o.runs; i++) {
           for (const key of /** @type {const} */ (['offTopic', 'story'])) {
             const order = i % 2 === 0 ? [b.ext, b.plain] : [b.plain, b.ext];
@@ -130,6 +133,10 @@ export async function runBrowser(o) {
               const r = await quietLoad(h, pages[key]);
               if (i >= 0) loads[key][h === b.ext ? 'with' : 'without'].push(r);
             }
+            // The extension's own tasks in a traced load of its own (bench/lib/attributed.mjs, as `npm run bench`):
+            // not a difference of two loads, so the page's own noise is not in it.
+            if (i >= 0)
+              traced[key].push(await attributedLoad(b.ext, pages[key]).catch((e) => ({ error: String(e), ms: null })));
           }
         }
         log(`${n} stories: popover`);
@@ -149,6 +156,7 @@ export async function runBrowser(o) {
         const fig = (/** @type {'offTopic' | 'story'} */ k) => ({
           ...addedFigures(loads[k].with, loads[k].without),
           marks: summarize(loads[k].with.map((r) => r.marks)).median,
+          attributed: summarize(traced[k].map((r) => r.ms)),
           timedOut: loads[k].with.concat(loads[k].without).filter((r) => r.timedOut).length,
         });
         rows.push({
@@ -200,7 +208,7 @@ export function table(result) {
     `${result.command}; load average ${result.loadavg.start.join(' ')} → ${result.loadavg.end.join(' ')}`,
     `off-topic: ${result.pages.offTopic}; story page: ${result.pages.story}; added = median with − median without (wall, TaskDuration), CPU = same from ThreadTime`,
     '',
-    'stories | import ms (read + validate + write) | compile ms | restore ms | off-topic added ms (CPU) | story added ms (CPU) | popover ms | first popover after the restart ms (popover-data ms, packs) | ratios vs first row: off-topic, story, popover',
+    "stories | import ms (read + validate + write) | compile ms | restore ms | off-topic added ms (CPU) | story added ms (CPU) | extension's own tasks ms (trace, median / min): off-topic, story | popover ms | first popover after the restart ms (popover-data ms, packs) | ratios vs first row: off-topic, story, popover",
   ];
   for (const r of result.rows) {
     const f = (/** @type {any} */ x) => `${x.task.added} (${x.cpu.added})`;
@@ -214,9 +222,10 @@ export function table(result) {
         r.restoreMs ?? '—',
         f(r.offTopic),
         f(r.story),
+        `${r.offTopic.attributed.median} / ${r.offTopic.attributed.min}, ${r.story.attributed.median} / ${r.story.attributed.min}`,
         r.popover.median ?? r.popover.error,
         `${r.popoverAfterRestart.first === null ? (r.popoverAfterRestart.error ?? 'none') : round(r.popoverAfterRestart.first)} (${r.popoverAfterRestart.data.map((/** @type {any} */ d) => `${d.ms}, ${d.packs}`).join('; ') || '—'})`,
-        `×${ratio(r.offTopic.task.added, base.offTopic.task.added)} (CPU ×${ratio(r.offTopic.cpu.added, base.offTopic.cpu.added)}), ×${ratio(r.story.task.added, base.story.task.added)} (CPU ×${ratio(r.story.cpu.added, base.story.cpu.added)}), ×${ratio(r.popover.median, base.popover.median)}`,
+        `×${ratio(r.offTopic.task.added, base.offTopic.task.added)} (CPU ×${ratio(r.offTopic.cpu.added, base.offTopic.cpu.added)}, trace ×${ratio(r.offTopic.attributed.median, base.offTopic.attributed.median)}), ×${ratio(r.story.task.added, base.story.task.added)} (CPU ×${ratio(r.story.cpu.added, base.story.cpu.added)}, trace ×${ratio(r.story.attributed.median, base.story.attributed.median)}), ×${ratio(r.popover.median, base.popover.median)}`,
       ].join(' | '),
     );
   }
