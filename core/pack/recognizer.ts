@@ -23,10 +23,9 @@
  *
  * Restore after a stopped service worker: `snapshot()` is what steps 1–2 need
  * (the one dictionary's typed arrays and every story's anchors), a
- * structured-cloneable value; `restorePacks(snapshot)` answers any page on
- * which no story is a candidate — most pages — exactly as the full
- * recognizer would, without reading a pack or compiling anything
- * reading only the packs a page makes candidates; its `popoverData` merges
+ * structured-cloneable value; `restorePacks(snapshot)` answers every page
+ * exactly as the full recognizer would, reading only the packs the page
+ * makes candidates (none on most pages); its `popoverData` merges
  * only the packs that hold a popover's item (views.ts; the snapshot carries
  * what the whole merge decides across packs for the popovers).
  */
