@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { buildIdPlugin } from './scripts/lib/build-id';
 import { bundledDatasetPlugin } from './scripts/lib/bundled-dataset';
 import { withLanguageKeys, type Messages } from './scripts/lib/locales';
 
@@ -18,7 +19,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     // The bundled dataset is validated here, at build time, and bundled in a compact layout.
-    plugins: [bundledDatasetPlugin(), nativeBrowserInContentScripts()],
+    // The build's own id in the background (scripts/lib/build-id.ts): a saved compile of other code is not restored.
+    plugins: [bundledDatasetPlugin(), nativeBrowserInContentScripts(), buildIdPlugin()],
     // mark.js's ES2015 build: the same code as its default (ES5) build, without the transpiled classes.
     resolve: { alias: [{ find: /^mark\.js$/, replacement: 'mark.js/dist/mark.es6.js' }] },
     // Terser packs the content script about 3% smaller than esbuild's minifier (gzip).

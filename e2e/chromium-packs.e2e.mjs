@@ -184,3 +184,49 @@ describe('Chromium: story packs in the options page', () => {
     await page.close();
   });
 });
+
+describe('Chromium: popovers after the service worker was stopped', () => {
+  // Last in this file: the harness's `h.worker` is the stopped one afterwards.
+  it('shows the popover of a shared name from the saved compile, reading its two packs, without compiling', async () => {
+    const { h, server } = env;
+    const options = await h.context.newPage();
+    await options.goto(h.extensionUrl('options.html'));
+    await options.getByRole('radio', { name: 'English' }).check();
+    const section = options.locator('section.cc-packs');
+    await section.getByLabel('Import a pack (.json or .zip)…').setInputFiles(buildTestPack().file);
+    await options.getByRole('status').filter({ hasText: 'Imported “Arctic summit in Tromsø”, revision 1.' }).waitFor();
+    const page = await h.context.newPage();
+    await page.goto(server.url('/packs/arctic.html'));
+    await waitForMarks(page, { min: 3 });
+    const storiesOf = async () =>
+      (await hoverAndWaitPopover(page, 'donald-trump', { timeout: 30_000 }))
+        .locator('.cc-story-title')
+        .allTextContents();
+    const compiled = await storiesOf(); // the compile's popover (the compile is saved meanwhile)
+
+    const cdp = await h.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.reload();
+    await waitForMarks(page, { min: 3 });
+    assert.deepEqual(await storiesOf(), compiled);
+    assert.equal(compiled.length, 2);
+    const worker = h.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    assert.ok(worker, 'a service worker again');
+    const measures = await worker.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .map((m) => ({ name: m.name, detail: /** @type {PerformanceMeasure} */ (m).detail })),
+    );
+    const names = measures.map((m) => m.name);
+    assert.ok(names.includes('crosscheck:restore'), names.join(', '));
+    assert.ok(!names.includes('crosscheck:compile'), `no compile after the restart: ${names.join(', ')}`);
+    const data = measures.filter((m) => m.name === 'crosscheck:popover-data').map((m) => m.detail.packs);
+    assert.ok(data.includes(2), `the popover read both packs of the shared name: ${JSON.stringify(data)}`);
+    await page.close();
+    await options.getByRole('button', { name: 'Remove “Arctic summit in Tromsø”' }).click();
+    await options.getByRole('status').filter({ hasText: 'Removed “Arctic summit in Tromsø”.' }).waitFor();
+    await options.close();
+  });
+});

@@ -178,12 +178,18 @@ export async function flushRestore(E, leave = true) {
  * The popover: hover a highlight until `crosscheck:popover` is measured (from
  * the end of the hover-intent delay to the frame after paint), move the
  * pointer away, wait for the popover to close; `warmup + runs` times, cycling
- * over the first highlights of distinct items.
+ * over the first highlights of distinct items. Also bench/packs/browser.mjs's
+ * (longer waits: `scanTimeoutMs` for the page's scan, `firstTimeoutMs` for the
+ * warm-up hovers, `timeoutMs` for the others; `warmups`: their durations).
  */
-export async function popoverRuns(E, url, { warmup, runs }) {
+export async function popoverRuns(
+  E,
+  url,
+  { warmup, runs, scanTimeoutMs = 15_000, firstTimeoutMs = 5000, timeoutMs = 5000 },
+) {
   await flushRestore(E);
   const page = await load(E, url);
-  const fs = await waitEntries(page, 'crosscheck:full-scan', 1, 15_000);
+  const fs = await waitEntries(page, 'crosscheck:full-scan', 1, scanTimeoutMs);
   if (!fs) return { error: 'content script did not scan', runs: [] };
   const ids = await page.evaluate(() => {
     const seen = [];
@@ -195,6 +201,7 @@ export async function popoverRuns(E, url, { warmup, runs }) {
   });
   const dialog = page.locator('crosscheck-popover [role="dialog"]:not([hidden])');
   const results = [];
+  const warmups = [];
   for (let i = 0; i < warmup + runs; i++) {
     const id = ids[i % ids.length];
     const el = page.locator(`mark.cc-mark[data-crosscheck-id="${id}"]`).first();
@@ -203,7 +210,7 @@ export async function popoverRuns(E, url, { warmup, runs }) {
     if (!box) continue;
     const before = (await waitEntries(page, 'crosscheck:popover', 0, 0)).length;
     await page.mouse.move(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
-    const e = await waitEntries(page, 'crosscheck:popover', before + 1, 5000);
+    const e = await waitEntries(page, 'crosscheck:popover', before + 1, i < warmup ? firstTimeoutMs : timeoutMs);
     // Away: a corner that is neither a highlight nor the popover.
     const away = await page.evaluate(() => {
       const w = innerWidth;
@@ -223,9 +230,9 @@ export async function popoverRuns(E, url, { warmup, runs }) {
     });
     await page.mouse.move(away[0] ?? 2, away[1] ?? 2);
     await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-    if (i >= warmup) results.push(e ? e[e.length - 1].duration : null);
+    (i >= warmup ? results : warmups).push(e ? e[e.length - 1].duration : null);
   }
-  return { ids, runs: results };
+  return { ids, runs: results, warmups };
 }
 
 export async function scalingRun(P, url, bundle, sizes, reps, warmup) {

@@ -9,15 +9,18 @@
 // off-topic 1 MB page (bench/lib/pages.mjs) and a story page (demo/de.html), each load in a fresh tab until its
 // main thread is quiet (bench/lib/added.mjs `quietLoad`, CDP TaskDuration and ThreadTime); added = median with −
 // median without. Then the popover open time on demo/de.html (hover a highlight → the popover's
-// `crosscheck:popover` measure, as scripts/bench.mjs), and last a stopped service worker started again by the
-// off-topic page: its `crosscheck:restore` measure (the saved compile read back and restored).
+// `crosscheck:popover` measure, bench/lib/cases.mjs `popoverRuns`, as scripts/bench.mjs), and last a stopped service
+// worker started again by the off-topic page: its `crosscheck:restore` measure (the saved compile read back and
+// restored), then the first popovers of the restarted worker on the story page.
 import { mkdtemp } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../e2e/harness/server.mjs';
-import { launchBench, load, sleep, waitEntries } from '../lib/browser.mjs';
+import { launchBench, load, sleep } from '../lib/browser.mjs';
 import { quietLoad } from '../lib/added.mjs';
+import { attributedLoad } from '../lib/attributed.mjs';
+import { popoverRuns } from '../lib/cases.mjs';
 import { stopWorker, swMeasures } from '../lib/background.mjs';
 import { assertNoAlias, generateOffTopicPage } from '../lib/pages.mjs';
 import { round, summarize } from '../lib/stats.mjs';
@@ -46,7 +49,8 @@ async function waitSw(E, test, timeoutMs) {
 }
 
 /**
- * Imports a file through the options page's file input, as a user does; ms until the status says it is imported.
+ * Imports a file through the options page's file input, as a user does: ms until the status says it is imported,
+ * and the pack store's own measure of it (`crosscheck:import`: reading the file, validating, writing).
  * @param {Holder} E
  * @param {string} file
  */
@@ -71,48 +75,16 @@ async function importThroughOptions(E, file) {
     const failed = section.getByRole('alert');
     await Promise.race([ok.waitFor({ timeout: 600_000 }), failed.waitFor({ timeout: 600_000 })]);
     if (await failed.isVisible()) throw new Error(`import refused: ${await failed.textContent()}`);
-    return Date.now() - t0;
+    const ms = Date.now() - t0;
+    const parts = await options.evaluate(
+      () =>
+        /** @type {PerformanceMeasure | undefined} */ (performance.getEntriesByName('crosscheck:import').at(-1))
+          ?.detail ?? null,
+    );
+    return { ms, parts };
   } finally {
     await options.close().catch(() => {});
   }
-}
-
-/**
- * Hover a highlight → popover visible, `runs` times after `warmup` (the first hover may wait for the background's
- * full compile: a longer wait is allowed then). Returns the `crosscheck:popover` durations.
- * @param {Holder} E
- * @param {string} url
- * @param {{ warmup: number, runs: number }} o
- */
-async function popoverTimes(E, url, o) {
-  const page = await load(E, url);
-  if (!(await waitEntries(page, 'crosscheck:full-scan', 1, 120_000))) return { error: 'no scan', runs: [] };
-  const ids = await page.evaluate(() => {
-    /** @type {string[]} */
-    const seen = [];
-    for (const m of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('mark.cc-mark'))) {
-      const id = m.dataset.crosscheckId;
-      if (id && m.dataset.crosscheckKind !== 'claim' && !seen.includes(id)) seen.push(id);
-    }
-    return seen.slice(0, 6);
-  });
-  if (ids.length === 0) return { error: 'no highlight', runs: [] };
-  const dialog = page.locator('crosscheck-popover [role="dialog"]:not([hidden])');
-  /** @type {(number | null)[]} */
-  const results = [];
-  for (let i = 0; i < o.warmup + o.runs; i++) {
-    const el = page.locator(`mark.cc-mark[data-crosscheck-id="${ids[i % ids.length]}"]`).first();
-    await el.scrollIntoViewIfNeeded();
-    const box = await el.boundingBox();
-    if (!box) continue;
-    const before = (await waitEntries(page, 'crosscheck:popover', 0, 0))?.length ?? 0;
-    await page.mouse.move(box.x + Math.min(box.width / 2, 8), box.y + box.height / 2);
-    const e = await waitEntries(page, 'crosscheck:popover', before + 1, i < o.warmup ? 120_000 : 10_000);
-    await page.mouse.move(2, 2);
-    await dialog.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-    if (i >= o.warmup) results.push(e ? (e[e.length - 1]?.duration ?? null) : null);
-  }
-  return { ids, runs: results };
 }
 
 /**
@@ -139,7 +111,8 @@ export async function runBrowser(o) {
       try {
         // The bundled pack's first compile (a new profile has no saved one).
         await waitSw(b.ext, (m) => m.name === 'compile', 120_000);
-        const importMs = file ? await importThroughOptions(b.ext, file) : null;
+        const imported = file ? await importThroughOptions(b.ext, file) : null;
+        const importMs = imported?.ms ?? null;
         log(`${n} stories: imported${importMs === null ? '' : ` in ${importMs} ms`}; waiting for the compile`);
         // The change of packs resets the background; the next page asks for the compile of every enabled pack.
         const c0 = Date.now();
@@ -151,6 +124,8 @@ export async function runBrowser(o) {
         log(`${n} stories: compile ${round(compile.duration)} ms; page runs`);
         /** @type {Record<'offTopic' | 'story', { with: any[], without: any[] }>} */
         const loads = { offTopic: { with: [], without: [] }, story: { with: [], without: [] } };
+        /** @type {Record<'offTopic' | 'story', { ms: number | null }[]>} */
+        const traced = { offTopic: [], story: [] };
         for (let i = -1; i < o.runs; i++) {
           for (const key of /** @type {const} */ (['offTopic', 'story'])) {
             const order = i % 2 === 0 ? [b.ext, b.plain] : [b.plain, b.ext];
@@ -158,23 +133,36 @@ export async function runBrowser(o) {
               const r = await quietLoad(h, pages[key]);
               if (i >= 0) loads[key][h === b.ext ? 'with' : 'without'].push(r);
             }
+            // The extension's own tasks in a traced load of its own (bench/lib/attributed.mjs, as `npm run bench`):
+            // not a difference of two loads, so the page's own noise is not in it.
+            if (i >= 0)
+              traced[key].push(await attributedLoad(b.ext, pages[key]).catch((e) => ({ error: String(e), ms: null })));
           }
         }
         log(`${n} stories: popover`);
-        const pop = await popoverTimes(b.ext, pages.story, { warmup: 2, runs: Math.max(5, o.runs) });
+        const long = { scanTimeoutMs: 120_000, firstTimeoutMs: 120_000, timeoutMs: 10_000 };
+        const pop = await popoverRuns(b.ext, pages.story, { warmup: 2, runs: Math.max(5, o.runs), ...long });
         // A stopped service worker, started again by a page: the saved compile restored.
         await stopWorker(b.ext);
         await b.ext.fresh();
         await load(b.ext, pages.offTopic, 120_000);
         const restore = await waitSw(b.ext, (m) => m.name === 'restore', 120_000);
+        // Then the first popovers of the restarted worker, on the story page (before: they waited for the full
+        // compile; now the packs that hold the item are read and merged alone, `crosscheck:popover-data`).
+        log(`${n} stories: popover after the restart`);
+        await b.ext.fresh();
+        const popRestart = await popoverRuns(b.ext, pages.story, { warmup: 1, runs: 3, ...long });
+        const popData = (await swMeasures(b.ext))?.measures.filter((m) => m.name === 'popover-data') ?? [];
         const fig = (/** @type {'offTopic' | 'story'} */ k) => ({
           ...addedFigures(loads[k].with, loads[k].without),
           marks: summarize(loads[k].with.map((r) => r.marks)).median,
+          attributed: summarize(traced[k].map((r) => r.ms)),
           timedOut: loads[k].with.concat(loads[k].without).filter((r) => r.timedOut).length,
         });
         rows.push({
           stories: n,
           importMs,
+          importParts: imported?.parts ?? null,
           fileMB: file ? round(readFileSync(file).length / 1024 / 1024, 1) : null,
           compileMs: round(compile.duration),
           untilAnsweredMs: untilAnswered,
@@ -183,6 +171,12 @@ export async function runBrowser(o) {
           offTopic: fig('offTopic'),
           story: fig('story'),
           popover: { ...summarize(pop.runs), error: pop.error ?? null },
+          popoverAfterRestart: {
+            first: popRestart.warmups?.[0] ?? null,
+            next: popRestart.runs,
+            error: popRestart.error ?? null,
+            data: popData.map((m) => ({ ms: round(m.duration), packs: m.detail?.packs ?? null })),
+          },
           errors: b.ext.h.errors.slice(0, 5),
         });
         log(`${n} stories: ${JSON.stringify(rows[rows.length - 1])}`);
@@ -214,20 +208,24 @@ export function table(result) {
     `${result.command}; load average ${result.loadavg.start.join(' ')} → ${result.loadavg.end.join(' ')}`,
     `off-topic: ${result.pages.offTopic}; story page: ${result.pages.story}; added = median with − median without (wall, TaskDuration), CPU = same from ThreadTime`,
     '',
-    'stories | import ms | compile ms | restore ms | off-topic added ms (CPU) | story added ms (CPU) | popover ms | ratios vs first row: off-topic, story, popover',
+    "stories | import ms (read + validate + write) | compile ms | restore ms | off-topic added ms (CPU) | story added ms (CPU) | extension's own tasks ms (trace, median / min): off-topic, story | popover ms | first popover after the restart ms (popover-data ms, packs) | ratios vs first row: off-topic, story, popover",
   ];
   for (const r of result.rows) {
     const f = (/** @type {any} */ x) => `${x.task.added} (${x.cpu.added})`;
     lines.push(
       [
         r.stories,
-        r.importMs ?? '—',
+        r.importMs === null
+          ? '—'
+          : `${r.importMs}${r.importParts ? ` (${round(r.importParts.readMs)} + ${round(r.importParts.validateMs)} + ${round(r.importParts.writeMs)})` : ''}`,
         r.compileMs,
         r.restoreMs ?? '—',
         f(r.offTopic),
         f(r.story),
+        `${r.offTopic.attributed.median} / ${r.offTopic.attributed.min}, ${r.story.attributed.median} / ${r.story.attributed.min}`,
         r.popover.median ?? r.popover.error,
-        `×${ratio(r.offTopic.task.added, base.offTopic.task.added)} (CPU ×${ratio(r.offTopic.cpu.added, base.offTopic.cpu.added)}), ×${ratio(r.story.task.added, base.story.task.added)} (CPU ×${ratio(r.story.cpu.added, base.story.cpu.added)}), ×${ratio(r.popover.median, base.popover.median)}`,
+        `${r.popoverAfterRestart.first === null ? (r.popoverAfterRestart.error ?? 'none') : round(r.popoverAfterRestart.first)} (${r.popoverAfterRestart.data.map((/** @type {any} */ d) => `${d.ms}, ${d.packs}`).join('; ') || '—'})`,
+        `×${ratio(r.offTopic.task.added, base.offTopic.task.added)} (CPU ×${ratio(r.offTopic.cpu.added, base.offTopic.cpu.added)}, trace ×${ratio(r.offTopic.attributed.median, base.offTopic.attributed.median)}), ×${ratio(r.story.task.added, base.story.task.added)} (CPU ×${ratio(r.story.cpu.added, base.story.cpu.added)}, trace ×${ratio(r.story.attributed.median, base.story.attributed.median)}), ×${ratio(r.popover.median, base.popover.median)}`,
       ].join(' | '),
     );
   }

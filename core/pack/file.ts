@@ -19,6 +19,8 @@ export interface PackFileEntry {
   /** Where it came from: the file name, or `archive.zip/inner.json`. */
   name: string;
   value: unknown;
+  /** Its JSON's size in bytes (UTF-8, as in the file; a manifest and dataset pair: both). */
+  bytes: number;
 }
 
 export type PackFileResult = { ok: true; packs: PackFileEntry[] } | { ok: false; error: string };
@@ -37,7 +39,7 @@ export function readPackFile(name: string, bytes: Uint8Array): PackFileResult {
   if (!isZip(bytes)) {
     if (/\.zip$/i.test(name)) return { ok: false, error: `${name}: not a zip archive` };
     const parsed = parseJson(name, strFromU8(bytes));
-    return parsed.ok ? { ok: true, packs: [{ name, value: parsed.value }] } : parsed;
+    return parsed.ok ? { ok: true, packs: [{ name, value: parsed.value, bytes: bytes.length }] } : parsed;
   }
   let files: Record<string, Uint8Array>;
   let total = 0;
@@ -71,13 +73,14 @@ export function readPackFile(name: string, bytes: Uint8Array): PackFileResult {
     const pack = typeof m === 'object' && m !== null && 'pack' in m ? (m as { pack: unknown }).pack : m;
     if (typeof dataset.value !== 'object' || dataset.value === null || Array.isArray(dataset.value))
       return { ok: false, error: `${name}/${datasetName}: must be a JSON object` };
-    return { ok: true, packs: [{ name: `${name}/${manifestName}`, value: { pack, ...dataset.value } }] };
+    const bytes = files[manifestName]!.length + files[datasetName]!.length;
+    return { ok: true, packs: [{ name: `${name}/${manifestName}`, value: { pack, ...dataset.value }, bytes }] };
   }
   const packs: PackFileEntry[] = [];
   for (const inner of level) {
     const parsed = read(inner);
     if (!parsed.ok) return parsed;
-    packs.push({ name: `${name}/${inner}`, value: parsed.value });
+    packs.push({ name: `${name}/${inner}`, value: parsed.value, bytes: files[inner]!.length });
   }
   return { ok: true, packs };
 }

@@ -7,6 +7,7 @@ export {
   decideImport,
   installedInfo,
   packKeys,
+  InstalledIndex,
   type InstalledPackInfo,
   type PackValidation,
   type ImportDecision,

@@ -155,7 +155,21 @@ function ownIds(pid: string, first: boolean): (id: string) => string {
   };
 }
 
-export function mergePacks(packs: readonly Pack[]): MergedPacks {
+/** For a merge of some of the enabled packs that must give their items the whole merge's ids and names. */
+export interface MergeOptions {
+  /** The pack that keeps its own ids (default: the first given): the whole merge's first pack. */
+  first?: string;
+  /** The whole merge's `keyed` (a key's merged id is that of its first pack, which may not be given). */
+  keyed?: ReadonlyMap<string, string>;
+  /**
+   * Entities of several packs as the whole merge shows them (its first pack's names and description): a
+   * merge of some of the packs starts each from this, with the given packs' aliases and evidence.
+   */
+  heads?: ReadonlyMap<string, Entity>;
+}
+
+export function mergePacks(packs: readonly Pack[], options: MergeOptions = {}): MergedPacks {
+  const first = options.first ?? packs[0]?.pack.id;
   const parts: PackPart[] = [];
   const membership = new Map<string, string[]>();
   const combined: Dataset = {
@@ -168,12 +182,12 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
     claims: [],
   };
   const entityAt = new Map<string, number>();
-  const keyed = new Map<string, string>();
+  const keyed = new Map<string, string>(options.keyed);
   const topics: Record<string, string[]> = {};
   const topicPacks = new Map<string, string[]>();
-  for (const [i, p] of packs.entries()) {
+  for (const p of packs) {
     const pid = p.pack.id;
-    const ownId = ownIds(pid, i === 0);
+    const ownId = ownIds(pid, pid === first);
     /** The ids of this pack alone share one list (a second pack's id gets a list of its own). */
     const only = [pid];
     for (const e of p.entities)
@@ -204,7 +218,10 @@ export function mergePacks(packs: readonly Pack[]): MergedPacks {
       const at = entityAt.get(e.id);
       if (at === undefined) {
         entityAt.set(e.id, combined.entities.length);
-        combined.entities.push(e);
+        const head = options.heads?.get(e.id);
+        combined.entities.push(
+          head ? { ...head, aliases: e.aliases, ambiguous: e.ambiguous, evidence: e.evidence } : e,
+        );
       } else combined.entities[at] = unionEntity(combined.entities[at]!, e);
     }
   }

@@ -23,18 +23,20 @@
  *
  * Restore after a stopped service worker: `snapshot()` is what steps 1–2 need
  * (the one dictionary's typed arrays and every story's anchors), a
- * structured-cloneable value; `restorePacks(snapshot)` answers any page on
- * which no story is a candidate — most pages — exactly as the full
- * recognizer would, without reading a pack or compiling anything
- * (`scanQuiet` says null when a story is a candidate: the full recognizer is
- * needed then).
+ * structured-cloneable value; `restorePacks(snapshot)` answers every page
+ * exactly as the full recognizer would, reading only the packs the page
+ * makes candidates (none on most pages); its `popoverData` merges
+ * only the packs that hold a popover's item (views.ts; the snapshot carries
+ * what the whole merge decides across packs for the popovers).
  */
 import type { Dataset } from '../dataset/schema';
 import { fromSnapshot, type DictionarySnapshot } from '../recognize/dictionary';
 import { compileHitFinder, compileMatcher, hitFinder, type HitFinder } from '../recognize/matcher';
 import type { ClaimMatch, EventMatch, Hit, Matcher, Mention, PageContext } from '../recognize/types';
+import type { PopoverTarget } from '../views/popover-view';
 import { mergePacks, partOf, type MergedPacks } from './merge';
 import type { Pack } from './schema';
+import { mergeForViews, packsForTarget, viewsSnapshot, type ViewsSnapshot } from './views';
 
 export interface StoryRelevance {
   pack: string;
@@ -91,6 +93,8 @@ export interface PacksSnapshot {
   anchors: Map<string, string[]>;
   /** Entity key → merged entity id (to put one pack in merged ids alone, `partOf`). */
   keyed: Map<string, string>;
+  /** What the popovers need of the whole merge, to be shown from the packs of their item alone (views.ts). */
+  views: ViewsSnapshot;
 }
 
 /**
@@ -109,7 +113,15 @@ export interface QuickRecognizer {
   ): Promise<PacksScan | null>;
   /** Story matchers compiled so far. */
   readonly storiesCompiled: number;
+  /**
+   * The packs that hold a popover's item merged alone, as the whole merge shows them (views.ts; the last
+   * few kept); null when a pack it needs cannot be loaded.
+   */
+  popoverData(target: PopoverTarget, loadPack: (id: string) => Promise<Pack | null>): Promise<MergedPacks | null>;
 }
+
+/** Merges of a popover's packs kept by a restored recognizer (a page's popovers mostly read the same one). */
+const VIEW_MERGES = 8;
 
 interface Anchors {
   order: Map<string, number>;
@@ -204,11 +216,30 @@ export function restorePacks(s: PacksSnapshot): QuickRecognizer {
     anchors: s.anchors,
   };
   const matchers = new Map<string, Matcher>();
+  const merges = new Map<string, Promise<MergedPacks | null>>();
   return {
     matcher,
     candidates: (hits) => candidatesOf(a, hits),
     get storiesCompiled() {
       return matchers.size;
+    },
+    async popoverData(target, loadPack) {
+      const ids = await packsForTarget(target, s, loadPack);
+      if (!ids) return null;
+      const key = ids.join('\n');
+      let merge = merges.get(key);
+      if (merge)
+        merges.delete(key); // most recently used last
+      else
+        merge = Promise.all(ids.map(loadPack)).then((packs) =>
+          packs.every((p) => p !== null) ? mergeForViews(packs, s) : null,
+        );
+      merges.set(key, merge);
+      if (merges.size > VIEW_MERGES) merges.delete(merges.keys().next().value!);
+      // A failed or partial load is not kept: the next popover tries again.
+      const drop = () => void (merges.get(key) === merge && merges.delete(key));
+      merge.then((m) => m ?? drop(), drop);
+      return merge;
     },
     async scan(text, context, loadPack) {
       const { ids, hits } = storiesToScan(a, matcher, text, context);
@@ -280,6 +311,7 @@ export function compilePacks(packs: readonly Pack[], options: CompilePacksOption
         topicPacks: merged.topicPacks,
         anchors: new Map(ids.flatMap((id) => (merged.membership.has(id) ? [[id, merged.membership.get(id)!]] : []))),
         keyed: merged.keyed,
+        views: viewsSnapshot(merged),
       };
     },
     scan(text, context = {}) {

@@ -30,10 +30,55 @@ export interface InstalledPackInfo {
   keys: Record<string, EntityKind>;
 }
 
+/**
+ * Installed packs indexed by id and by entity key, so that validating the
+ * packs of a large file (1,000 stories, each judged against all the others)
+ * does not go through every installed pack for every key.
+ */
+export class InstalledIndex {
+  private byId = new Map<string, InstalledPackInfo>();
+  /** Key → pack id → kind of that pack's entity with the key (packs in list order). */
+  private byKey = new Map<string, Map<string, EntityKind>>();
+
+  constructor(list: Iterable<InstalledPackInfo> = []) {
+    for (const info of list) this.set(info);
+  }
+
+  /** Adds a pack, or replaces the one with its id (which then goes last, as a new import does). */
+  set(info: InstalledPackInfo): void {
+    this.delete(info.id);
+    this.byId.set(info.id, info);
+    for (const [key, kind] of Object.entries(info.keys)) {
+      let packs = this.byKey.get(key);
+      if (!packs) this.byKey.set(key, (packs = new Map()));
+      packs.set(info.id, kind);
+    }
+  }
+
+  delete(id: string): void {
+    const old = this.byId.get(id);
+    if (!old) return;
+    this.byId.delete(id);
+    for (const key of Object.keys(old.keys)) this.byKey.get(key)?.delete(id);
+  }
+
+  get(id: string): InstalledPackInfo | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The installed packs with an entity of this key: pack id → its kind. */
+  kindsOf(key: string): ReadonlyMap<string, EntityKind> | undefined {
+    return this.byKey.get(key);
+  }
+}
+
+const indexOf = (installed: readonly InstalledPackInfo[] | InstalledIndex | undefined): InstalledIndex =>
+  installed instanceof InstalledIndex ? installed : new InstalledIndex(installed ?? []);
+
 export type PackValidation = { ok: true; pack: Pack; migratedFrom: number } | { ok: false; errors: DatasetError[] };
 
 export interface ValidatePackOptions {
-  installed?: readonly InstalledPackInfo[];
+  installed?: readonly InstalledPackInfo[] | InstalledIndex;
   /** YYYY-MM-DD, for the manifest a version-1 file gets. Default: today (UTC). */
   today?: string;
 }
@@ -90,11 +135,11 @@ export function validatePack(input: unknown, options: ValidatePackOptions = {}):
   if (Array.isArray(manifest) || !dataset.ok) return { ok: false, errors };
 
   const pack: Pack = { pack: manifest, ...dataset.dataset };
-  errors.push(...packRules(pack, options.installed ?? []));
+  errors.push(...packRules(pack, indexOf(options.installed)));
   return errors.length ? { ok: false, errors } : { ok: true, pack, migratedFrom: migrated.from };
 }
 
-function packRules(p: Pack, installed: readonly InstalledPackInfo[]): DatasetError[] {
+function packRules(p: Pack, installed: InstalledIndex): DatasetError[] {
   const errors: DatasetError[] = [];
   p.sources.forEach((s, i) => {
     if (!p.pack.languages.includes(s.language))
@@ -112,14 +157,12 @@ function packRules(p: Pack, installed: readonly InstalledPackInfo[]): DatasetErr
       return;
     }
     keyAt.set(e.key, i);
-    for (const other of installed) {
-      if (other.id === p.pack.id) continue;
-      const kind = other.keys[e.key];
-      if (kind !== undefined && kind !== e.kind)
-        errors.push({
-          path: `$.entities[${i}].key`,
-          message: `must name the same kind of thing as in the installed pack "${other.id}" (${e.key} is a ${kind} there, not a ${e.kind})`,
-        });
+    for (const [other, kind] of installed.kindsOf(e.key) ?? []) {
+      if (other === p.pack.id || kind === e.kind) continue;
+      errors.push({
+        path: `$.entities[${i}].key`,
+        message: `must name the same kind of thing as in the installed pack "${other}" (${e.key} is a ${kind} there, not a ${e.kind})`,
+      });
     }
   });
   return errors;
@@ -133,8 +176,9 @@ export type ImportDecision =
  * imported revision then stands in for it until removed); the same or a
  * lower one is refused.
  */
-export function decideImport(p: Pack, installed: readonly InstalledPackInfo[]): ImportDecision {
-  const prior = installed.find((i) => i.id === p.pack.id);
+export function decideImport(p: Pack, installed: readonly InstalledPackInfo[] | InstalledIndex): ImportDecision {
+  const prior =
+    installed instanceof InstalledIndex ? installed.get(p.pack.id) : installed.find((i) => i.id === p.pack.id);
   if (!prior) return { kind: 'install' };
   if (p.pack.revision > prior.revision) return { kind: 'update', from: prior.revision };
   const rule = `$.pack.revision must be higher than ${prior.revision} to update it`;

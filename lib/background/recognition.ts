@@ -15,10 +15,12 @@
  * a `cache` (the pack store), every compile is also saved as a snapshot
  * (core/pack/recognizer.ts `PacksSnapshot`: the one dictionary's arrays and
  * each story's anchors), and a background that starts again restores it
- * first (`crosscheck:restore`): until its own compile is done, a page on
- * which no story is a candidate — most pages — is answered from the
- * snapshot, exactly as the compile would answer it, without reading a pack;
- * a page with a candidate story waits for the compile.
+ * first (`crosscheck:restore`): a page is answered by the restored
+ * dictionary, exactly as the compile would answer it, reading only the packs
+ * the page makes candidates; a popover reads only the packs that hold its
+ * item (core/pack/views.ts, `crosscheck:popover-data`). The full compile
+ * then runs only when something the snapshot cannot serve needs it (a pack it
+ * names is gone), or at the next change of packs.
  */
 import { computeStandings } from '../../core/dataset/conflicts';
 import type { Dataset, Lang } from '../../core/dataset/schema';
@@ -30,6 +32,7 @@ import {
   type PacksScanContext,
   type QuickRecognizer,
 } from '../../core/pack/recognizer';
+import type { MergedPacks } from '../../core/pack/merge';
 import type { Pack } from '../../core/pack/schema';
 import { storiesOf } from '../../core/pack/stories';
 import type { Hit } from '../../core/recognize/index';
@@ -117,7 +120,7 @@ export class RecognitionService {
    * At the background's start: restores the saved compile of the current
    * packs, or (none saved) compiles now, so that the first page need not
    * wait. After a restore the compile waits until something needs it (a
-   * popover, a pack the snapshot cannot load).
+   * pack the snapshot cannot load).
    */
   warm(): void {
     this.quick()
@@ -282,10 +285,31 @@ export class RecognitionService {
     pageSource: string | null,
     stories: readonly string[] = [],
   ): Promise<PopoverAnswer> {
-    const c = await this.ready();
+    const merged = await this.popoverData(target);
     const { lang, t } = translator(language);
-    const view = buildPopoverView(c.dataset, target, { lang, t, pageSource });
-    return view && withStories(c, view, target, stories, lang);
+    const view = buildPopoverView(merged.dataset, target, { lang, t, pageSource });
+    return view && withStories(merged, view, target, stories, lang);
+  }
+
+  /**
+   * What a popover is built from: the compile's merge when it is done; else,
+   * restored, the packs that hold the item merged alone (as the whole merge
+   * shows them: core/pack/views.ts; measured, `crosscheck:popover-data`), so
+   * that a restarted background does not compile every pack for a popover;
+   * else (no snapshot, or a pack it needs is gone) the compile.
+   */
+  private async popoverData(target: PopoverTarget): Promise<MergedPacks> {
+    const r = this.done ? null : await this.quick();
+    const cache = this.cache;
+    if (r && cache && !this.done) {
+      const start = performance.now();
+      const some = await r.quick.popoverData(target, (id) => cache.loadPack(id));
+      if (some) {
+        timingSpan('popover-data', start, { packs: some.parts.length });
+        return some;
+      }
+    }
+    return (await this.ready()).recognizer.merged;
   }
 
   /** Keeps a piece: the whole text once the last is there, 'kept' before, 'lost' when one is missing. */
@@ -340,16 +364,16 @@ function namesTheStory(hit: Hit): boolean {
 
 /** Adds, for a name several stories share, what each story reported (the page's stories first). */
 function withStories(
-  c: Compiled,
+  merged: MergedPacks,
   view: PopoverView,
   target: PopoverTarget,
   first: readonly string[],
   lang: Lang,
 ): PopoverView {
   if (target.type === 'claim') return view;
-  const packs = c.recognizer.merged.membership.get(target.id) ?? [];
+  const packs = merged.membership.get(target.id) ?? [];
   if (packs.length < 2) return view;
-  const reports = storiesOf(c.recognizer.merged, target.id, first);
+  const reports = storiesOf(merged, target.id, first);
   const order = new Map<string, number>();
   reports.forEach((r, i) => r.sources.forEach((s) => order.set(s.id, i)));
   const rank = (id: string) => order.get(id) ?? reports.length;

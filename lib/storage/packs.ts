@@ -7,6 +7,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { bundledPack } from '../../data/bundled-pack';
+import { BUILD_ID } from './build-id';
 import { PackStore, type SavedCompile } from './pack-store';
 
 const changed = storage.defineItem<number>('local:packs-changed', { fallback: 0 });
@@ -21,11 +22,26 @@ export function watchPacks(cb: () => void): () => void {
 }
 
 /**
- * The background's saved compile in the pack store (see `RecognitionService`'s
- * `CompiledCache`), keyed by the enabled packs and `salt` (the extension's
- * version: a new version compiles anew).
+ * The form of what the background saves of a compile (core/pack/recognizer.ts
+ * `PacksSnapshot` and pack-store.ts `SavedCompile`). Raise it when that form
+ * changes; the build id changes with the code anyway, this says so in the key.
  */
-export function compiledCache(store: Promise<PackStore>, salt: string) {
+export const SNAPSHOT_FORMAT = 2;
+
+/** What a saved compile must have been made by to be restored: this form, this build, this version. */
+export function snapshotSalt(version: string, build: string = BUILD_ID): string {
+  return `snapshot ${SNAPSHOT_FORMAT} · build ${build} · version ${version}`;
+}
+
+/**
+ * The background's saved compile in the pack store (see `RecognitionService`'s
+ * `CompiledCache`), keyed by the snapshot's form, the build's own id (a hash
+ * of the background's code, so that a dev rebuild with the same version
+ * compiles anew: scripts/lib/build-id.ts), the extension's version and a hash
+ * of the enabled packs' ids and revisions.
+ */
+export function compiledCache(store: Promise<PackStore>, version: string, build: string = BUILD_ID) {
+  const salt = snapshotSalt(version, build);
   return {
     key: async () => (await store).enabledKey(salt),
     load: async (key: string) => (await store).loadCompiled(key),

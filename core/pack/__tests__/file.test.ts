@@ -8,7 +8,7 @@ describe('readPackFile', () => {
   it('reads a .json file, with or without a byte-order mark', () => {
     expect(readPackFile('p.json', strToU8('\uFEFF{"a":1}'))).toEqual({
       ok: true,
-      packs: [{ name: 'p.json', value: { a: 1 } }],
+      packs: [{ name: 'p.json', value: { a: 1 }, bytes: 10 }], // 3 bytes of the byte-order mark, 7 of JSON
     });
   });
   it('joins manifest.json and dataset.json of a zip, also one folder down', () => {
@@ -18,13 +18,20 @@ describe('readPackFile', () => {
     });
     expect(readPackFile('s.zip', zip)).toEqual({
       ok: true,
-      packs: [{ name: 's.zip/story/manifest.json', value: { pack: { id: 'x' }, version: 1 } }],
+      packs: [
+        {
+          name: 's.zip/story/manifest.json',
+          value: { pack: { id: 'x' }, version: 1 },
+          bytes: '{"pack":{"id":"x"}}'.length + '{"version":1}'.length,
+        },
+      ],
     });
   });
   it('reads every pack file of a zip without a manifest, in name order', () => {
     const zip = zipSync({ 'b.json': json({ n: 2 }), 'a.json': json({ n: 1 }), 'notes.txt': strToU8('x') });
     const r = readPackFile('many.zip', zip);
     expect(r.ok && r.packs.map((p) => p.value)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(r.ok && r.packs.map((p) => p.bytes)).toEqual([7, 7]);
   });
   it('names what is wrong', () => {
     expect(readPackFile('x.zip', strToU8('{}'))).toEqual({ ok: false, error: 'x.zip: not a zip archive' });

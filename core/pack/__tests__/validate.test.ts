@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledPack } from '../../../data/bundled-pack';
-import { decideImport, installedInfo, validatePack } from '../validate';
-import { arcticPack } from './fixture';
+import { decideImport, InstalledIndex, installedInfo, validatePack } from '../validate';
+import { arcticPack, validArcticPack } from './fixture';
 
 const clone = <T>(x: T): T => structuredClone(x);
 
@@ -66,6 +66,33 @@ describe('validatePack', () => {
     if (r.ok) return;
     expect(r.errors[0]?.path).toBe('$.entities[2].key');
     expect(r.errors[0]?.message).toContain('is a person there');
+  });
+
+  it('judges keys against an index of the installed packs as against their list (an import of many packs)', () => {
+    const p = clone(arcticPack());
+    p.entities[2]!.key = 'Q22686'; // a place keyed as Donald Trump
+    p.entities[0]!.key = 'Q1';
+    const info = (id: string, kind: 'person' | 'place' | 'organization') => ({
+      id,
+      title: { de: id, en: id },
+      revision: 1,
+      keys: { Q22686: kind } as Record<string, 'person' | 'place' | 'organization'>,
+    });
+    const list = [info('a', 'person'), info('b', 'organization'), info('c', 'place')];
+    const index = new InstalledIndex(list);
+    const paths = (installed: Parameters<typeof validatePack>[1]) => {
+      const r = validatePack(p, installed);
+      return r.ok ? [] : r.errors.map((e) => e.message.match(/pack "(\w)"/)?.[1]);
+    };
+    expect(paths({ installed: index })).toEqual(['a', 'b']);
+    expect(paths({ installed: index })).toEqual(paths({ installed: list }));
+    index.set(info('a', 'place')); // an update of "a"
+    index.set(info('b', 'person')); // … and of "b", which goes last
+    index.set(info('d', 'organization'));
+    expect(paths({ installed: index })).toEqual(['b', 'd']);
+    index.delete('b');
+    expect(paths({ installed: index })).toEqual(['d']);
+    expect(decideImport(validArcticPack(), index)).toEqual({ kind: 'install' });
   });
 
   it('refuses what is not an object', () => {

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileMatcher } from '../../../core/recognize/index';
 import { ARCTIC, ARCTIC_REPORT_1, BUNDLED, validArcticPack as arctic } from '../../../core/pack/__tests__/fixture';
-import { nsId } from '../../../core/pack/merge';
+import { mergePacks, nsId } from '../../../core/pack/merge';
+import type { PopoverTarget } from '../../../core/views/popover-view';
+import { syntheticPacks } from '../../../bench/packs/synthetic';
 import type { Pack } from '../../../core/pack/schema';
 import { bundledPack } from '../../../data/bundled-pack';
 import { bundledDataset } from '../../../data/index';
@@ -103,15 +105,18 @@ describe('RecognitionService', () => {
       { found: false }, // the first start had nothing saved
       { found: true },
     ]);
-    // A popover needs every story's data: the compile, then.
+    // A popover reads the packs that hold its item, not every pack: no compile either.
     const target = { type: 'entity' as const, id: 'donald-trump' };
+    read.length = 0;
     expect(await again.popover(target, 'de', null)).toEqual(await first.popover(target, 'de', null));
-    expect(loads).toBe(2);
+    expect(read).toEqual([BUNDLED, ARCTIC]); // Donald Trump is in both (one key)
+    expect(loads).toBe(1);
+    expect(again.compileCount).toBe(0);
 
     key = 'packs-2'; // the packs changed while it was stopped: the snapshot is not theirs
     const changed = start();
     expect(await changed.scan({ text: offTopic, page })).toEqual(expected[0]);
-    expect(loads).toBe(3);
+    expect(loads).toBe(2);
   });
 
   it('answers with the matcher’s ranges, compact: targets once, triples in document order', async () => {
@@ -203,6 +208,65 @@ describe('RecognitionService', () => {
     await expect(service.scan({ text: 'Trump', page })).rejects.toThrow('storage unavailable');
     fail = false;
     expect(asReply(await service.scan({ text: 'Trump', page })).quiet).toBe(false);
+  });
+});
+
+describe('popovers of a restored background', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('are the compile’s popovers, for every item and every fourth sentence of every pack, from the packs that hold the item', async () => {
+    // The bundled pack, the Arctic pack (Donald Trump shared by key) and synthetic stories that share people.
+    const packs = [bundledPack(), arctic(), ...syntheticPacks(4)];
+    let saved: SavedCompile | null = null;
+    const read: string[] = [];
+    const cache: CompiledCache = {
+      key: async () => 'k',
+      load: async () => (saved ? structuredClone(saved) : null),
+      save: async (_k, value) => {
+        saved = value;
+      },
+      loadPack: async (id) => {
+        read.push(id);
+        return packs.find((p) => p.pack.id === id) ?? null;
+      },
+    };
+    const full = new RecognitionService(async () => packs, cache);
+    await full.scan({ text: 'Donald Trump', page });
+    await Promise.resolve();
+    expect(saved).not.toBeNull();
+    const restored = new RecognitionService(async () => {
+      throw new Error('a restored background compiles nothing for popovers');
+    }, cache);
+
+    const merged = mergePacks(packs);
+    const sourcesOf = (pid: string) => merged.parts.find((p) => p.manifest.id === pid)!.dataset.sources;
+    const targets: { target: PopoverTarget; pid: string }[] = [];
+    for (const part of merged.parts) {
+      const pid = part.manifest.id;
+      for (const e of part.dataset.entities) targets.push({ target: { type: 'entity', id: e.id }, pid });
+      for (const e of part.dataset.events) targets.push({ target: { type: 'event', id: e.id }, pid });
+      for (const c of part.dataset.claims.filter((_, i) => i % 4 === 0))
+        targets.push({ target: { type: 'claim', aspect: c.aspect, value: c.value }, pid });
+    }
+    let shared = 0;
+    for (const [i, { target, pid }] of targets.entries()) {
+      const language = i % 2 === 0 ? 'en' : 'de';
+      // Every third as read on one of its story's reports, with that story as the page's.
+      const pageSource = i % 3 === 0 ? sourcesOf(pid)[i % sourcesOf(pid).length]!.id : null;
+      const stories = i % 3 === 0 ? [pid] : [];
+      read.length = 0;
+      const got = await restored.popover(target, language, pageSource, stories);
+      expect(got, JSON.stringify(target)).toEqual(await full.popover(target, language, pageSource, stories));
+      expect(got).not.toBeNull();
+      const holders = target.type === 'claim' ? null : merged.membership.get(target.id)!;
+      if (holders && holders.length > 1) shared++;
+      // Only the packs that hold the item (a sentence: its question's pack, read first, and its subject's).
+      if (holders) expect(new Set(read)).toEqual(new Set(read.length === 0 ? [] : holders));
+    }
+    expect(shared).toBeGreaterThan(4); // shared people, Donald Trump
+    expect(restored.compileCount).toBe(0);
+    const views = performance.getEntriesByName('crosscheck:popover-data') as PerformanceMeasure[];
+    expect(Math.max(...views.map((m) => (m.detail as { packs: number }).packs))).toBeGreaterThan(1);
   });
 });
 

@@ -7,7 +7,9 @@ import { bundledPack } from '../../../data/bundled-pack';
 import { openDB } from 'idb';
 import { compilePacks } from '../../../core/pack/recognizer';
 import { validatePack } from '../../../core/pack/validate';
+import { BUILD_ID } from '../build-id';
 import { DB_VERSION, PackStore, QUOTA_MESSAGE, type PackDB } from '../pack-store';
+import { compiledCache, SNAPSHOT_FORMAT } from '../packs';
 
 const BUNDLED = 'nato-ukraine-security-guarantees-2025-08';
 const ARCTIC = 'arctic-summit-tromso';
@@ -209,5 +211,28 @@ describe('PackStore', () => {
     expect(await s.loadCompiled(k2)).toBeNull();
     await s.setEnabled(ARCTIC, false);
     expect(await s.enabledKey('v1')).toBe(k1);
+    const arctic = await s.get(ARCTIC);
+    await s.importValues([{ name: 'a.json', value: { ...arctic, pack: { ...arctic!.pack, revision: 5 } } }]);
+    await s.setEnabled(ARCTIC, true);
+    expect(await s.enabledKey('v1')).not.toBe(k2); // a new revision of a pack
+  });
+
+  it('restores a compile only for the build that saved it (a dev rebuild with the same version compiles anew)', async () => {
+    const s = await open();
+    const store = Promise.resolve(s);
+    const saved = {
+      packs: compilePacks([bundledPack()]).snapshot(),
+      disputed: new Set<string>(),
+      telling: new Set<string>(),
+    };
+    const built = compiledCache(store, '0.1.0', 'build-a');
+    await built.save(await built.key(), saved);
+    expect(await built.load(await built.key())).not.toBeNull();
+    const rebuilt = compiledCache(store, '0.1.0', 'build-b');
+    expect(await rebuilt.load(await rebuilt.key())).toBeNull();
+    const released = compiledCache(store, '0.2.0', 'build-a');
+    expect(await released.load(await released.key())).toBeNull();
+    expect(await built.key()).toContain(`snapshot ${SNAPSHOT_FORMAT} · build build-a · version 0.1.0`);
+    expect(await compiledCache(store, '0.1.0').key()).toContain(`build ${BUILD_ID}`);
   });
 });
