@@ -25,3 +25,8 @@ export interface PageSummary {
   /** Some recognized item has a disagreement in the dataset, or a disputed sentence was found. */
   disputed: boolean;
 }
+
+/** The summary of a page about nothing (or where Crosscheck is off: `active` false). */
+export function emptySummary(url: string, host: string, active: boolean): PageSummary {
+  return { url, host, active, relevant: false, source: null, items: [], events: [], claims: [], disputed: false };
+}

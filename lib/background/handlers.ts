@@ -5,7 +5,7 @@
  * it does not handle.
  */
 import { browser } from 'wxt/browser';
-import type { PageSummary } from '../../core/page-summary';
+import { emptySummary, type PageSummary } from '../../core/page-summary';
 import { isEnabledOn } from '../../core/settings';
 import { isMessage, type CheckAnswer, type CheckRequest, type ToBackground } from '../messages';
 import { getSettings } from '../storage/settings';
@@ -75,17 +75,7 @@ async function checkPage(
     return { load: true };
   }
   if (tabId !== undefined && frameId === 0) {
-    const summary: PageSummary = {
-      url,
-      host,
-      active,
-      relevant: false,
-      source: null,
-      items: [],
-      events: [],
-      claims: [],
-      disputed: false,
-    };
+    const summary = emptySummary(url, host, active);
     await tabSummaries.set(tabId, summary).then(() => showBadge(tabId, summary));
   }
   return { load: false, ...(active ? {} : { off: true }) };

@@ -1,22 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PageSummary } from '../../../core/page-summary';
+import { emptySummary } from '../../../core/page-summary';
 import { SETTINGS_EVENT } from '../../messages';
 import { nudgeOffTabs } from '../stages';
 import { tabSummaries } from '../tab-state';
 
-const summary = (active: boolean): PageSummary => ({
-  url: 'https://a.example/',
-  host: 'a.example',
-  active,
-  relevant: false,
-  source: null,
-  items: [],
-  events: [],
-  claims: [],
-  disputed: false,
-});
+const summary = (active: boolean) => emptySummary('https://a.example/', 'a.example', active);
 
 describe('nudgeOffTabs', () => {
   beforeEach(() => fakeBrowser.reset());
