@@ -14,13 +14,25 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the content script's full scan ended (done, or failed and undone); returns which. */
 async function scanEnded(page, timeout = 30_000) {
-  await page.waitForFunction(
-    () =>
-      performance.getEntriesByName('crosscheck:full-scan').length > 0 ||
-      performance.getEntriesByName('crosscheck:scan-failed').length > 0,
-    null,
-    { timeout },
-  );
+  await page
+    .waitForFunction(
+      () =>
+        performance.getEntriesByName('crosscheck:full-scan').length > 0 ||
+        performance.getEntriesByName('crosscheck:scan-failed').length > 0,
+      null,
+      { timeout },
+    )
+    .catch(async (e) => {
+      // What the page went through, for the failure's message.
+      const seen = await page.evaluate(() =>
+        performance
+          .getEntries()
+          .filter((x) => x.name.startsWith('crosscheck:'))
+          .map((x) => `${x.name.slice(11)}@${Math.round(x.startTime)}`)
+          .join(' '),
+      );
+      throw new Error(`${e.message}\ntiming entries: ${seen}`);
+    });
   return page.evaluate(() => (performance.getEntriesByName('crosscheck:full-scan').length > 0 ? 'done' : 'failed'));
 }
 
