@@ -34,6 +34,17 @@ describe('asking the background', () => {
     expect(calls).toBe(3);
   });
 
+  it('counts an attempt that is never answered as failed, and asks again', async () => {
+    let calls = 0;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => {
+      calls++;
+      // The first request never settles (its service worker went away under it without a word).
+      return calls === 1 ? new Promise(() => {}) : Promise.resolve('answer');
+    });
+    expect(await createAsk({ delays: [1], attemptTimeoutMs: 50 })(message)).toBe('answer');
+    expect(calls).toBe(2);
+  });
+
   it('gives up after its retries with BackgroundUnavailable', async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('port closed'));
     await expect(createAsk({ delays: [1, 1] })(message)).rejects.toBeInstanceOf(BackgroundUnavailable);
