@@ -44,6 +44,9 @@ const MIN_CHARS = 60;
 const RECHECK_CHARS = 1_500;
 const INTERVAL_MS = 2_000;
 const MAX_INTERVAL_MS = 60_000;
+/** Longest wait before asking again a background that did not answer, ms; and how many times in a row. */
+const UNANSWERED_MAX_INTERVAL_MS = 8_000;
+const UNANSWERED_CHECKS = 6;
 /** Wait after the addition that makes a check worth it, ms (the rest of a burst comes with it). */
 const SETTLE_MS = 500;
 
@@ -56,6 +59,8 @@ export class PageCheck {
   private lastCheck = -Infinity;
   private interval: number;
   private again = false;
+  /** Checks in a row that the background did not answer. */
+  private unanswered = 0;
   private readonly cap: number;
 
   constructor(private opts: PageCheckOptions) {
@@ -132,7 +137,12 @@ export class PageCheck {
       return;
     }
     timingMark('check-end');
-    this.interval = Math.min(this.interval * 2, this.opts.maxIntervalMs ?? MAX_INTERVAL_MS);
+    // A background that did not answer is asked again soon (it was stopped under the check, and is back in a
+    // moment), but not for ever: after a few unanswered checks in a row the page stays quiet.
+    this.unanswered = unanswered ? this.unanswered + 1 : 0;
+    if (this.unanswered > UNANSWERED_CHECKS) return this.stop();
+    const max = unanswered ? UNANSWERED_MAX_INTERVAL_MS : (this.opts.maxIntervalMs ?? MAX_INTERVAL_MS);
+    this.interval = Math.min(this.interval * 2, max);
     if (answer.off) {
       this.state = 'off';
       this.unwatch(); // turned on again: the settings listener checks

@@ -158,4 +158,17 @@ describe('PageCheck (the first stage)', () => {
     expect(check.current).toBe('loaded');
     expect(bg.sent).toHaveLength(1);
   });
+
+  it('a background that never answers is asked a few more times, soon, and then the page stays quiet', async () => {
+    document.body.innerHTML = demoBody();
+    const bg = background({ fail: new Error('the service worker stopped') });
+    // The waits double (10, 20, 40 … ms here) but stay short for a background that did not answer.
+    const { check } = newCheck(bg.ask, { maxIntervalMs: 60_000 });
+    await check.start();
+    for (let i = 0; i < 80 && check.current !== 'stopped'; i++) await sleep(50);
+    expect(check.current).toBe('stopped');
+    expect(bg.sent).toHaveLength(7); // the first check and six more
+    await sleep(300);
+    expect(bg.sent).toHaveLength(7);
+  });
 });
