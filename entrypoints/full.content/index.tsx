@@ -19,6 +19,7 @@ import { HOST_TAG, markOf } from '../../lib/content/own';
 import { PopoverController } from '../../lib/content/popover-controller';
 import { createPopoverRenderer } from '../../lib/content/popover-renderer';
 import { later } from '../../lib/timers';
+import { timingMark } from '../../lib/timing';
 
 /** How often a page with highlights checks that its extension is still there (after a reload it is not), ms. */
 const ORPHAN_CHECK_MS = 2000;
@@ -31,6 +32,7 @@ export default defineContentScript({
   // The popover's CSS is passed inline to its shadow root: no web-accessible resource for pages to probe.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    timingMark('full-start');
     if (!document.body || !(document.documentElement instanceof HTMLElement)) return; // XML/SVG documents
     const ask = createAsk();
     let popover: PopoverController | null = null;

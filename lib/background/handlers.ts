@@ -68,8 +68,14 @@ async function checkPage(
   const frameId = sender.frameId ?? 0;
   const url = sender.url ?? message.page.url ?? '';
   const host = hostOf(url);
-  const active = isEnabledOn(await getSettings(), host);
-  const load = active && (await service.check(message.text, message.page, message.complete));
+  // The settings are read while the text is judged (a page where Crosscheck is off is judged for nothing,
+  // off the page's thread): one storage read less before a story page's full stage.
+  const [settings, about] = await Promise.all([
+    getSettings(),
+    service.check(message.text, message.page, message.complete),
+  ]);
+  const active = isEnabledOn(settings, host);
+  const load = active && about;
   if (load && tabId !== undefined && loadFullStage) {
     await loadFullStage(tabId, frameId);
     return { load: true };

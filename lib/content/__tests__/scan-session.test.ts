@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { bundledPack } from '../../../data/bundled-pack';
@@ -152,6 +152,28 @@ describe('ScanSession', () => {
     expect(early.length).toBeGreaterThan(5);
     const kept = early.filter((m) => m.isConnected).length;
     expect(kept).toBeGreaterThan(early.length / 2);
+  });
+
+  it('asks about the first screen before its settings are in, and paints nothing until they are', async () => {
+    loadDemo('de.html', 3);
+    let go!: (on: boolean) => void;
+    const ready = new Promise<boolean>((resolve) => (go = resolve));
+    const bg = background();
+    const running = run({ ask: bg.ask, firstScreenChars: 3000, ready });
+    await vi.waitFor(() => expect(bg.sent.length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marks()).toEqual([]);
+    go(true);
+    expect((await running).outcome.status).toBe('done');
+    expect(marks().length).toBeGreaterThan(20);
+  });
+
+  it('ends untouched when the settings say off after all', async () => {
+    loadDemo('de.html', 3);
+    const before = document.body.innerHTML;
+    const { outcome } = await run({ ask: background().ask, firstScreenChars: 3000, ready: Promise.resolve(false) });
+    expect(outcome.status).toBe('aborted');
+    expect(document.body.innerHTML).toBe(before);
   });
 
   it('sends the whole text again when the background lost the pieces', async () => {
