@@ -199,8 +199,10 @@ export class ScanSession {
         this.finish(false);
         return { status: 'quiet' };
       }
-      // The last block may go on below: its ranges wait for the whole text.
-      const safeEnd = screen.text.lastIndexOf('\n');
+      // The last block may go on below: its ranges wait for the whole text. (Not the text's last '\n': a text
+      // node's own data can hold line breaks, and a mark in the node the reader stands on would make it read
+      // that node's split-off rest again.)
+      const safeEnd = lastBlockStart(screen) - 1;
       await this.whenReady();
       if (answer.relevant) {
         await this.findSections(screen);
@@ -345,6 +347,15 @@ export class ScanSession {
       i = end;
     }
   }
+}
+
+/** Where the last block of `pt` begins in its text (its length when there is no node). */
+function lastBlockStart(pt: PageText): number {
+  const last = pt.nodes.length - 1;
+  if (last < 0) return pt.text.length;
+  let i = last;
+  while (i > 0 && pt.blocks[i - 1] === pt.blocks[last]) i--;
+  return pt.starts[i]!;
 }
 
 function isReply(answer: ScanAnswer | undefined): answer is ScanReply {

@@ -7,6 +7,7 @@ import { RecognitionService } from '../../background/recognition';
 import type { ScanReply, ToBackground } from '../../messages';
 import type { Ask } from '../background-client';
 import { Highlighter } from '../highlighter';
+import { readPageText } from '../page-text';
 import { ScanSession, type ScanOutcome, type ScanSessionOptions } from '../scan-session';
 
 const service = new RecognitionService(async () => [bundledPack()]);
@@ -114,6 +115,16 @@ describe('ScanSession', () => {
     expect(pieces.at(-1)).toMatchObject({ last: true });
     expect(pieces.length).toBeGreaterThan(3);
     expect(document.body.innerHTML).toBe(expected);
+  });
+
+  it('reads every node once although the first screen is highlighted before the rest is read', async () => {
+    // demo/de.html's paragraphs hold line breaks in their text nodes' data.
+    loadDemo('de.html', 3);
+    const text = readPageText(document.body).text;
+    const bg = background();
+    const { outcome } = await run({ ask: bg.ask, firstScreenChars: 3000, pieceChars: 8000 });
+    expect(outcome.status).toBe('done');
+    expect(bg.sent.map((m) => (m as { text: string }).text).join('')).toBe(text);
   });
 
   it('mends only the blocks where the first screen’s answer differs from the whole text’s', async () => {
