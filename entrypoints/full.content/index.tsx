@@ -15,6 +15,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import popoverCss from '../../components/popover.css?inline';
 import { createAsk, extensionAlive } from '../../lib/content/background-client';
 import { ContentApp } from '../../lib/content/content-app';
+import { takeHandoff } from '../../lib/content/handoff';
 import { HOST_TAG, markOf } from '../../lib/content/own';
 import { PopoverController } from '../../lib/content/popover-controller';
 import { createPopoverRenderer } from '../../lib/content/popover-renderer';
@@ -120,7 +121,7 @@ export default defineContentScript({
       });
     };
 
-    await app.start();
+    await app.start(takeHandoff());
     if (ctx.isInvalid) return;
 
     // Answered with `sendResponse` (and `true`): the browser's own API (no polyfill here, see

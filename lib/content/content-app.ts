@@ -22,6 +22,7 @@ import { planReply } from './plan';
 import { PageFindings, reportSummary } from './reporting';
 import { ScanSession, type ScanPainter } from './scan-session';
 import { findMention, UnmarkedItems } from './unmarked';
+import { firstScreenAnswer, type Handed } from './handoff';
 
 export interface ContentHooks {
   /** Settings changed (the popover re-renders). */
@@ -77,14 +78,17 @@ export class ContentApp {
   }
 
   private stopped = false;
+  /** The background's handoff, used by the first full scan only. */
+  private handed: Handed | null = null;
 
   /**
    * The background injects this stage where it found the page about a story with Crosscheck on: the scan
    * reads the first screen and asks about it while the settings are read (they are needed from the
    * first highlight on). Should they say off after all (changed meanwhile), the scan is cancelled.
    */
-  async start(): Promise<void> {
-    const read = getSettings().then((s) => {
+  async start(handed: Handed | null = null): Promise<void> {
+    this.handed = handed;
+    const read = (handed ? Promise.resolve(handed.settings) : getSettings()).then((s) => {
       timingMark('settings');
       if (!this.stopped) this.settings = s;
       return s;
@@ -189,6 +193,8 @@ export class ContentApp {
         (go) => go || controller.abort(),
         () => controller.abort(),
       );
+    const head = this.handed?.head ?? null;
+    this.handed = null;
     const outcome = await new ScanSession({
       root: body,
       signal: controller.signal,
@@ -198,6 +204,7 @@ export class ContentApp {
       painter,
       kinds: () => this.settings.kinds,
       select: (pt, reply, starts) => this.plan(pt, reply, starts),
+      firstAnswer: head ? (screen) => firstScreenAnswer(body, screen, head) : undefined,
     }).run();
     if (ready) await ready.catch(() => false);
     if (controller.signal.aborted) return;

@@ -18,9 +18,9 @@ export interface QuickText {
 /**
  * Reads the text under `root`, at most about `cap` characters. Text nodes of
  * different parents are joined with a space, so that two paragraphs' words
- * never merge.
+ * never merge. `onNode` is told where each node's text starts.
  */
-export function readQuickText(root: Node, cap: number): QuickText {
+export function readQuickText(root: Node, cap: number, onNode?: (node: Text, start: number) => void): QuickText {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];
@@ -30,10 +30,14 @@ export function readQuickText(root: Node, cap: number): QuickText {
     const parent = node.parentNode;
     if (parent && SKIP_PARENTS.has(parent.nodeName.toUpperCase())) continue;
     const data = (node as Text).data;
-    if (parent !== lastParent && parts.length > 0) parts.push(' ');
+    if (parent !== lastParent && parts.length > 0) {
+      parts.push(' ');
+      length += 1;
+    }
     lastParent = parent;
+    onNode?.(node as Text, length);
     parts.push(data);
-    length += data.length + 1;
+    length += data.length;
     if (length >= cap) return { text: parts.join('').slice(0, cap), complete: walker.nextNode() === null };
   }
   return { text: parts.join(''), complete: true };

@@ -49,6 +49,11 @@ export interface ScanSessionOptions {
   ready?: Promise<boolean>;
   /** The ranges of an answer worth a mark (the highlight plan), given the page's section starts; all of them when left out. */
   select?(pt: PageText, reply: ScanReply, sectionStarts: readonly number[]): ScanReply;
+  /**
+   * The first screen's answer without asking (the background's handoff), or null: then the first screen
+   * is sent on its own first.
+   */
+  firstAnswer?(screen: PageText): ScanReply | null;
   /** Main-thread time per slice before yielding to the page, ms. */
   sliceMs?: number;
   /** Characters of the first screen, sent on their own first. */
@@ -187,13 +192,16 @@ export class ScanSession {
       full = await this.askWhole(screen.text);
       timingMark('matched');
     } else {
-      const answer = await this.ask({
-        type: 'scan',
-        text: screen.text,
-        // The same page context as the whole text's, so that the first screen is judged alike.
-        page: this.opts.page(),
-        piece: { session, index: 0, last: false },
-      });
+      const handed = this.opts.firstAnswer?.(screen) ?? null;
+      const answer =
+        handed ??
+        (await this.ask({
+          type: 'scan',
+          text: screen.text,
+          // The same page context as the whole text's, so that the first screen is judged alike.
+          page: this.opts.page(),
+          piece: { session, index: 0, last: false },
+        }));
       if (!isReply(answer)) throw new Error('no answer for the first screen');
       if (answer.quiet) {
         this.finish(false);
@@ -211,7 +219,8 @@ export class ScanSession {
       while (!reader.read(this.more)) await this.pause();
       const pt = reader.result();
       timingMark('text-read');
-      const rest = this.askRest(pt.text, screen.text.length, session);
+      // A first screen answered by the handoff was not sent: the whole text goes in pieces.
+      const rest = this.askRest(pt.text, handed ? 0 : screen.text.length, session);
       rest.catch(() => {}); // awaited below
       // While the background scans: the sections of the rest, in slices of their own.
       await this.findSections(pt);
@@ -256,17 +265,19 @@ export class ScanSession {
     return answer;
   }
 
-  /** Sends the text after the first screen in pieces; the whole text again if the background lost them. */
+  /** Sends the text from `from` (after the first screen, or 0) in pieces; the whole text again if the background lost them. */
   private async askRest(text: string, from: number, session: string): Promise<ScanReply> {
     const size = this.opts.pieceChars ?? PIECE_CHARS;
     let answer: ScanAnswer = { lost: true };
-    for (let at = from, index = 1; at < text.length || index === 1; at += size, index++) {
+    const first = from === 0 ? 0 : 1;
+    for (let at = from, index = first; at < text.length || index === first; at += size, index++) {
       const last = at + size >= text.length;
       answer = await this.ask({
         type: 'scan',
         text: text.slice(at, at + size),
         page: this.opts.page(),
-        piece: { session, index, last },
+        // From the top (the first screen was not sent on its own): the first piece is only kept.
+        piece: { session, index, last, ...(index === 0 ? { keep: true } : {}) },
       });
       if (last) break;
     }

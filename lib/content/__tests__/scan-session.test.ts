@@ -7,7 +7,7 @@ import { RecognitionService } from '../../background/recognition';
 import type { ScanReply, ToBackground } from '../../messages';
 import type { Ask } from '../background-client';
 import { Highlighter } from '../highlighter';
-import { readPageText } from '../page-text';
+import { PageTextReader, readPageText } from '../page-text';
 import { ScanSession, type ScanOutcome, type ScanSessionOptions } from '../scan-session';
 
 const service = new RecognitionService(async () => [bundledPack()]);
@@ -163,6 +163,26 @@ describe('ScanSession', () => {
     expect(early.length).toBeGreaterThan(5);
     const kept = early.filter((m) => m.isConnected).length;
     expect(kept).toBeGreaterThan(early.length / 2);
+  });
+
+  it('with the first screen answered by the handoff: not sent alone, the whole text in pieces, as one whole scan', async () => {
+    loadDemo('de.html', 3);
+    const reader = new PageTextReader(document.body);
+    reader.read(() => true, 3000);
+    const handed = (await service.scan({ text: reader.result().text, page })) as ScanReply;
+    await run({ ask: background().ask });
+    const expected = document.body.innerHTML;
+    loadDemo('de.html', 3);
+    const text = readPageText(document.body).text;
+    const bg = background();
+    const { outcome } = await run({ ask: bg.ask, firstScreenChars: 3000, pieceChars: 8000, firstAnswer: () => handed });
+    expect(outcome.status).toBe('done');
+    const pieces = bg.sent.map((m) => (m as { piece?: { index: number; keep?: boolean } }).piece);
+    expect(pieces[0]).toMatchObject({ index: 0, keep: true });
+    expect(pieces.slice(1).every((p) => p && p.index > 0 && !p.keep)).toBe(true);
+    // From the top of the page (the first screen was not sent on its own).
+    expect((bg.sent[0] as { text: string }).text).toBe(text.slice(0, 8000));
+    expect(document.body.innerHTML).toBe(expected);
   });
 
   it('asks about the first screen before its settings are in, and paints nothing until they are', async () => {
