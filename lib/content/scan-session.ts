@@ -193,6 +193,8 @@ export class ScanSession {
       timingMark('matched');
     } else {
       const handed = this.opts.firstAnswer?.(screen) ?? null;
+      // Handed: no round trip ends this task, which also evaluated the full stage's script; paint in the next.
+      if (handed) await this.pause();
       const answer =
         handed ??
         (await this.ask({
