@@ -53,6 +53,11 @@ describe('Chromium: the first stage and the full stage', () => {
     const page = await env.h.context.newPage();
     await page.goto(env.server.url('/demo/en.html'));
     await waitForMarks(page, { min: 20 });
+    // The check's answer ("load") comes back once the full stage was injected: with the handoff, its first
+    // screen can be highlighted before that.
+    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:check-load').length > 0, null, {
+      timeout: 10_000,
+    });
     const names = await entries(page);
     // The full stage's scan starts when it is injected, before the check's answer ("load") is back.
     assert.ok(names.includes('check-load'), names.join(', '));
@@ -77,6 +82,11 @@ describe('Chromium: the first stage and the full stage', () => {
       if (main) main.innerHTML = h; // the app renders another article
     }, html);
     await waitForMarks(page, { min: 20, timeout: 15_000 });
+    // The second check's measure ends with its answer, which can come after the first highlights (the handoff).
+    await page.waitForFunction(() => performance.getEntriesByName('crosscheck:check').length >= 2, null, {
+      timeout: 10_000,
+    });
+    await new Promise((r) => setTimeout(r, 300));
     const checks = await page.evaluate(() => performance.getEntriesByName('crosscheck:check').length);
     assert.equal(checks, 2, 'one check at idle, one after the new article');
     await page.close();

@@ -62,9 +62,11 @@ export interface ScanRequest {
    * A long page comes in pieces, the top first: pieces with `last: false` are
    * kept (reply `{ kept: true }`), the piece with `last: true` completes the
    * text and is answered with the scan of all pieces, or `{ lost: true }` when
-   * the background lost the earlier pieces (it was stopped meanwhile).
+   * the background lost the earlier pieces (it was stopped meanwhile). The
+   * first piece is scanned on its own too (the page's first screen), unless
+   * `keep`: its first screen was answered already (`FullStageHandoff`).
    */
-  piece?: { session: string; index: number; last: boolean };
+  piece?: { session: string; index: number; last: boolean; keep?: boolean };
 }
 
 export type ScanAnswer = ScanReply | { kept: true } | { lost: true };
@@ -86,6 +88,19 @@ export interface CheckRequest {
 export interface CheckAnswer {
   load: boolean;
   off?: boolean;
+}
+
+/**
+ * What the background hands the full stage as it injects it: the settings
+ * it just read, and its answer for the head of the first stage's text
+ * (offsets into that text, `readQuickText`), from which the full stage
+ * highlights its first screen without asking.
+ */
+export interface FullStageHandoff {
+  settings: unknown;
+  head: { chars: number; reply: ScanReply } | null;
+  /** `Date.now()` when handed: a handoff found much later is not this injection's. */
+  at: number;
 }
 
 export interface PopoverRequest {

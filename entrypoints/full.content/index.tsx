@@ -15,10 +15,12 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import popoverCss from '../../components/popover.css?inline';
 import { createAsk, extensionAlive } from '../../lib/content/background-client';
 import { ContentApp } from '../../lib/content/content-app';
+import { takeHandoff } from '../../lib/content/handoff';
 import { HOST_TAG, markOf } from '../../lib/content/own';
 import { PopoverController } from '../../lib/content/popover-controller';
 import { createPopoverRenderer } from '../../lib/content/popover-renderer';
 import { later } from '../../lib/timers';
+import { timingMark } from '../../lib/timing';
 
 /** How often a page with highlights checks that its extension is still there (after a reload it is not), ms. */
 const ORPHAN_CHECK_MS = 2000;
@@ -31,6 +33,7 @@ export default defineContentScript({
   // The popover's CSS is passed inline to its shadow root: no web-accessible resource for pages to probe.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    timingMark('full-start');
     if (!document.body || !(document.documentElement instanceof HTMLElement)) return; // XML/SVG documents
     const ask = createAsk();
     let popover: PopoverController | null = null;
@@ -118,7 +121,7 @@ export default defineContentScript({
       });
     };
 
-    await app.start();
+    await app.start(takeHandoff());
     if (ctx.isInvalid) return;
 
     // Answered with `sendResponse` (and `true`): the browser's own API (no polyfill here, see

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { emptySummary, type PageSummary } from '../../core/page-summary';
 import { isEnabledOn } from '../../core/settings';
-import { isMessage, type CheckAnswer, type CheckRequest, type ToBackground } from '../messages';
+import { isMessage, type CheckAnswer, type CheckRequest, type FullStageHandoff, type ToBackground } from '../messages';
 import { getSettings } from '../storage/settings';
 import { badgeFor } from './badge';
 import type { RecognitionService } from './recognition';
@@ -21,8 +21,8 @@ export interface Sender {
   url?: string;
 }
 
-/** Injects the full stage into a frame (lib/background/stages.ts; a fake in tests). */
-export type LoadFullStage = (tabId: number, frameId: number) => Promise<void>;
+/** Injects the full stage into a frame with what it is handed (lib/background/stages.ts; a fake in tests). */
+export type LoadFullStage = (tabId: number, frameId: number, handoff?: FullStageHandoff) => Promise<void>;
 
 export function createMessageHandler(service: RecognitionService, loadFullStage?: LoadFullStage) {
   return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
@@ -68,10 +68,18 @@ async function checkPage(
   const frameId = sender.frameId ?? 0;
   const url = sender.url ?? message.page.url ?? '';
   const host = hostOf(url);
-  const active = isEnabledOn(await getSettings(), host);
-  const load = active && (await service.check(message.text, message.page, message.complete));
+  // The settings are read while the text is judged (a page where Crosscheck is off is judged for nothing,
+  // off the page's thread): one storage read less before a story page's full stage.
+  const [settings, about] = await Promise.all([
+    getSettings(),
+    service.checkWithHead(message.text, message.page, message.complete),
+  ]);
+  const active = isEnabledOn(settings, host);
+  const load = active && about.load;
   if (load && tabId !== undefined && loadFullStage) {
-    await loadFullStage(tabId, frameId);
+    // The full stage gets the settings and the head's answer with it: no storage read, and its first
+    // screen is highlighted without a round trip.
+    await loadFullStage(tabId, frameId, { settings, head: about.head, at: Date.now() });
     return { load: true };
   }
   if (tabId !== undefined && frameId === 0) {

@@ -69,7 +69,7 @@ export interface ScanInput {
   relevant?: boolean;
   /** With `relevant`: the stories the page was found about. */
   stories?: string[];
-  piece?: { session: string; index: number; last: boolean };
+  piece?: { session: string; index: number; last: boolean; keep?: boolean };
 }
 
 /** Where compiles are saved and restored from (the pack store's `compiled` record), and single packs read. */
@@ -224,7 +224,7 @@ export class RecognitionService {
     if (piece) {
       const whole = this.collectPieces(piece, input.text);
       if (whole === 'lost') return piece.last ? { lost: true } : { kept: true };
-      if (whole === 'kept' && piece.index > 0) return { kept: true };
+      if (whole === 'kept' && (piece.index > 0 || piece.keep)) return { kept: true };
       if (whole !== 'kept') text = whole;
     }
     await this.scanner(); // restored or compiled before the clock starts
@@ -251,17 +251,38 @@ export class RecognitionService {
    * boundaries: words that touch are put apart first (`unglue`).
    */
   async check(read: string, page: PageContext | undefined, complete: boolean): Promise<boolean> {
+    return (await this.checkWithHead(read, page, complete)).load;
+  }
+
+  /**
+   * `check`, with the answer for the text's head when that alone made the
+   * page about a story (its first screen's highlights, handed to the full
+   * stage), in the offsets of the text as read; null otherwise.
+   */
+  async checkWithHead(
+    read: string,
+    page: PageContext | undefined,
+    complete: boolean,
+  ): Promise<{ load: boolean; head: { chars: number; reply: ScanReply } | null }> {
     await this.scanner();
     const start = performance.now();
-    const text = unglue(read);
+    const unglued = unglue(read);
+    const text = unglued.text;
     const judge = async (t: string, whole: boolean) => {
       const { result, scanner } = await this.recognize(t, page ? { page } : {});
-      return result.packs.length > 0 || (!whole && scanner.matcher.findHits(t).some(namesTheStory));
+      const about = result.packs.length > 0;
+      return {
+        load: about || (!whole && scanner.matcher.findHits(t).some(namesTheStory)),
+        reply: about ? toReply(result, scanner.views, false) : null,
+      };
     };
-    const head = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : null;
-    const load = (head !== null && (await judge(head, true))) || (await judge(text, complete));
+    const cut = text.length > CHECK_HEAD_CHARS ? text.slice(0, CHECK_HEAD_CHARS) : text;
+    const head = await judge(cut, cut.length === text.length ? complete : true);
+    const load = head.load || (cut.length < text.length && (await judge(text, complete)).load);
     timingSpan('check', start, { chars: text.length, load });
-    return load;
+    if (!head.reply) return { load, head: null };
+    const ranges = head.reply.ranges.map((x, k) => (k % 3 === 2 ? x : unglued.toRead(x)));
+    return { load, head: { chars: unglued.toRead(cut.length), reply: { ...head.reply, ranges } } };
   }
 
   /** Several short texts (new content of a page), each scanned on its own. */

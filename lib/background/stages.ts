@@ -10,7 +10,8 @@
  * told to check again (they keep no storage listener of their own).
  */
 import { browser } from 'wxt/browser';
-import { SETTINGS_EVENT } from '../messages';
+import { HANDOFF_KEY } from '../content/handoff-key';
+import { SETTINGS_EVENT, type FullStageHandoff } from '../messages';
 import { tabSummaries } from './tab-state';
 
 const FULL_STAGE = '/content-scripts/full.js';
@@ -18,9 +19,28 @@ const FIRST_STAGE = '/first-stage.js';
 const HIGHLIGHT_CSS = '/highlights.css';
 const PAGES = ['http://*/*', 'https://*/*'];
 
-/** Injects the full stage into one frame of a tab (its styles came with the first stage). */
-export async function loadFullStage(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [FULL_STAGE] });
+/**
+ * Injects the full stage into one frame of a tab (its styles came with the
+ * first stage), with `handoff` set first in the same isolated world. The two
+ * injections are not awaited one after the other: should the handoff come
+ * second after all, the full stage reads the settings and asks about its
+ * first screen itself.
+ */
+export async function loadFullStage(tabId: number, frameId: number, handoff?: FullStageHandoff): Promise<void> {
+  const target = { tabId, frameIds: [frameId] };
+  await Promise.all([
+    handoff &&
+      browser.scripting
+        .executeScript({
+          target,
+          func: (key: string, value: FullStageHandoff) => {
+            (globalThis as Record<string, unknown>)[key] = value;
+          },
+          args: [HANDOFF_KEY, handoff],
+        })
+        .catch(() => {}),
+    browser.scripting.executeScript({ target, files: [FULL_STAGE] }),
+  ]);
 }
 
 /** Injects the first stage and its styles into every frame of every open web page (after an install or update). */

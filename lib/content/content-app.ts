@@ -22,6 +22,7 @@ import { planReply } from './plan';
 import { PageFindings, reportSummary } from './reporting';
 import { ScanSession, type ScanPainter } from './scan-session';
 import { findMention, UnmarkedItems } from './unmarked';
+import { firstScreenAnswer, type Handed } from './handoff';
 
 export interface ContentHooks {
   /** Settings changed (the popover re-renders). */
@@ -77,13 +78,27 @@ export class ContentApp {
   }
 
   private stopped = false;
+  /** The background's handoff, used by the first full scan only. */
+  private handed: Handed | null = null;
 
-  async start(): Promise<void> {
-    this.settings = await getSettings();
+  /**
+   * The background injects this stage where it found the page about a story with Crosscheck on: the scan
+   * reads the first screen and asks about it while the settings are read (they are needed from the
+   * first highlight on). Should they say off after all (changed meanwhile), the scan is cancelled.
+   */
+  async start(handed: Handed | null = null): Promise<void> {
+    this.handed = handed;
+    const read = (handed ? Promise.resolve(handed.settings) : getSettings()).then((s) => {
+      timingMark('settings');
+      if (!this.stopped) this.settings = s;
+      return s;
+    });
+    const scan = this.fullScan(read.then(() => !this.stopped && this.isOn()));
+    await read;
     if (this.stopped) return;
     this.unwatch = watchSettings((s) => this.applySettings(s));
-    if (this.isOn()) await this.fullScan();
-    else this.report();
+    await scan;
+    if (!this.isOn()) this.report();
   }
 
   stop(): void {
@@ -155,8 +170,11 @@ export class ContentApp {
     this.registry.clear();
   }
 
-  /** Reads, sends and highlights the whole body (ScanSession); any earlier scan is cancelled. */
-  async fullScan(): Promise<void> {
+  /**
+   * Reads, sends and highlights the whole body (ScanSession); any earlier scan is cancelled. With `ready`
+   * (the settings still being read), nothing is planned or painted before it says go; false cancels.
+   */
+  async fullScan(ready?: Promise<boolean>): Promise<void> {
     const body = this.doc.body;
     if (!body) return;
     this.scan?.abort();
@@ -170,15 +188,25 @@ export class ContentApp {
       undo: () => this.undoAll(),
       undoWithin: (root) => this.watcher.withoutObserving(() => this.highlighter.undoWithin(root)),
     };
+    if (ready)
+      void ready.then(
+        (go) => go || controller.abort(),
+        () => controller.abort(),
+      );
+    const head = this.handed?.head ?? null;
+    this.handed = null;
     const outcome = await new ScanSession({
       root: body,
       signal: controller.signal,
+      ready,
       page: () => this.page(),
       ask: this.ask,
       painter,
       kinds: () => this.settings.kinds,
-      select: (pt, reply) => this.plan(pt, reply),
+      select: (pt, reply, starts) => this.plan(pt, reply, starts),
+      firstAnswer: head ? (screen) => firstScreenAnswer(body, screen, head) : undefined,
     }).run();
+    if (ready) await ready.catch(() => false);
     if (controller.signal.aborted) return;
     if (outcome.status === 'failed') {
       // Retried and still no answer: the page stays as it was, quietly.
@@ -264,8 +292,8 @@ export class ContentApp {
   }
 
   /** The highlight plan for a scan answer; the names it leaves unmarked are kept for the popup's list. */
-  private plan(pt: PageText, reply: ScanReply): ScanReply {
-    const planned = planReply(reply, pt, this.settings.highlightMode);
+  private plan(pt: PageText, reply: ScanReply, sectionStarts?: readonly number[]): ScanReply {
+    const planned = planReply(reply, pt, this.settings.highlightMode, sectionStarts);
     this.unmarked.note(reply, planned, pt);
     return planned;
   }

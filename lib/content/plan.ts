@@ -17,7 +17,8 @@ interface Range {
   subject: string;
 }
 
-export function planReply(reply: ScanReply, pt: PageText, mode: HighlightMode): ScanReply {
+/** `starts`: the page's section starts when already found (`SectionFinder`), else they are found here. */
+export function planReply(reply: ScanReply, pt: PageText, mode: HighlightMode, starts?: readonly number[]): ScanReply {
   if (!reply.relevant) return reply;
   const mentions: Range[] = [];
   const claims: Range[] = [];
@@ -36,7 +37,14 @@ export function planReply(reply: ScanReply, pt: PageText, mode: HighlightMode): 
       if (target.disputed) disputed.add(target.id);
     }
   }
-  const plan = planHighlights({ mentions, claims, sectionStarts: sectionStarts(pt), mode, telling, disputed });
+  const plan = planHighlights({
+    mentions,
+    claims,
+    sectionStarts: starts ?? sectionStarts(pt),
+    mode,
+    telling,
+    disputed,
+  });
   const keep = [...plan.claims, ...plan.mentions].map((r) => r.i).sort((a, b) => a - b);
   return { ...reply, ranges: keep.flatMap((i) => reply.ranges.slice(i, i + 3)) };
 }

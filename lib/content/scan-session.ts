@@ -20,6 +20,7 @@ import { timingMark, timingMeasure } from '../timing';
 import type { Ask } from './background-client';
 import type { HighlightRequest } from './highlighter';
 import { nodeIndexAt, PageTextReader, type PageText } from './page-text';
+import { SectionFinder } from './sections';
 
 /** What the session needs from the page's side: the highlighter, wrapped. */
 export interface ScanPainter {
@@ -41,8 +42,18 @@ export interface ScanSessionOptions {
   ask: Ask;
   painter: ScanPainter;
   kinds(): Record<HighlightKind, boolean>;
-  /** The ranges of an answer worth a mark (the highlight plan); all of them when left out. */
-  select?(pt: PageText, reply: ScanReply): ScanReply;
+  /**
+   * Settles before anything is planned or painted (the settings, read while the first screen is read
+   * and sent); false, or a failure, cancels the session.
+   */
+  ready?: Promise<boolean>;
+  /** The ranges of an answer worth a mark (the highlight plan), given the page's section starts; all of them when left out. */
+  select?(pt: PageText, reply: ScanReply, sectionStarts: readonly number[]): ScanReply;
+  /**
+   * The first screen's answer without asking (the background's handoff), or null: then the first screen
+   * is sent on its own first.
+   */
+  firstAnswer?(screen: PageText): ScanReply | null;
   /** Main-thread time per slice before yielding to the page, ms. */
   sliceMs?: number;
   /** Characters of the first screen, sent on their own first. */
@@ -86,9 +97,19 @@ export class ScanSession {
   private painted = new Map<string, Element | null>();
   private highlighted = false;
   private readonly sliceMs: number;
+  /** The page's section starts (for the highlight plan), found in slices as the text is read. */
+  private sections = new SectionFinder();
+
+  /** `ready` has settled (or there is none). */
+  private settled: boolean;
 
   constructor(private opts: ScanSessionOptions) {
     this.sliceMs = opts.sliceMs ?? SLICE_MS;
+    this.settled = !opts.ready;
+    opts.ready?.then(
+      () => (this.settled = true),
+      () => (this.settled = true),
+    );
   }
 
   async run(): Promise<ScanOutcome> {
@@ -125,6 +146,18 @@ export class ScanSession {
     if (this.opts.signal.aborted) throw new Aborted();
   }
 
+  /** Waits for `ready`; throws when it says no. A wait ends in a task of its own: a new slice. */
+  private async whenReady(): Promise<void> {
+    const ready = this.opts.ready;
+    if (!ready) return;
+    const waited = !this.settled;
+    if (waited) this.sliceEnds();
+    const go = await ready.catch(() => false);
+    this.check();
+    if (!go) throw new Aborted();
+    if (waited) this.sliceStart = performance.now();
+  }
+
   private async ask(message: Parameters<Ask>[0]): Promise<ScanAnswer> {
     this.sliceEnds();
     try {
@@ -159,39 +192,65 @@ export class ScanSession {
       full = await this.askWhole(screen.text);
       timingMark('matched');
     } else {
-      const answer = await this.ask({
-        type: 'scan',
-        text: screen.text,
-        // The same page context as the whole text's, so that the first screen is judged alike.
-        page: this.opts.page(),
-        piece: { session, index: 0, last: false },
-      });
+      const handed = this.opts.firstAnswer?.(screen) ?? null;
+      // Handed: no round trip ends this task, which also evaluated the full stage's script; paint in the next.
+      if (handed) await this.pause();
+      const answer =
+        handed ??
+        (await this.ask({
+          type: 'scan',
+          text: screen.text,
+          // The same page context as the whole text's, so that the first screen is judged alike.
+          page: this.opts.page(),
+          piece: { session, index: 0, last: false },
+        }));
       if (!isReply(answer)) throw new Error('no answer for the first screen');
       if (answer.quiet) {
         this.finish(false);
         return { status: 'quiet' };
       }
-      // The last block may go on below: its ranges wait for the whole text.
-      const safeEnd = screen.text.lastIndexOf('\n');
-      if (answer.relevant) await this.paint(screen, this.select(screen, answer), safeEnd);
+      // The last block may go on below: its ranges wait for the whole text. (Not the text's last '\n': a text
+      // node's own data can hold line breaks, and a mark in the node the reader stands on would make it read
+      // that node's split-off rest again.)
+      const safeEnd = lastBlockStart(screen) - 1;
+      await this.whenReady();
+      if (answer.relevant) {
+        await this.findSections(screen);
+        await this.paint(screen, this.select(screen, answer), safeEnd);
+      }
       while (!reader.read(this.more)) await this.pause();
       const pt = reader.result();
       timingMark('text-read');
-      full = await this.askRest(pt.text, screen.text.length, session);
+      // A first screen answered by the handoff was not sent: the whole text goes in pieces.
+      const rest = this.askRest(pt.text, handed ? 0 : screen.text.length, session);
+      rest.catch(() => {}); // awaited below
+      // While the background scans: the sections of the rest, in slices of their own.
+      await this.findSections(pt);
+      full = await rest;
       timingMark('matched');
+      // The task that brought the answer also parsed it: planning goes on in the next one if it must.
+      if (!this.more()) await this.pause();
       const planned = this.select(pt, full);
+      if (!this.more()) await this.pause();
       this.reconcile(pt, planned, safeEnd);
       await this.paint(pt, planned, Infinity);
       this.finish(full.relevant);
       return { status: 'done', reply: full };
     }
+    await this.whenReady();
+    await this.findSections(screen);
     await this.paint(screen, this.select(screen, full), Infinity);
     this.finish(full.relevant);
     return { status: 'done', reply: full };
   }
 
   private select(pt: PageText, reply: ScanReply): ScanReply {
-    return this.opts.select ? this.opts.select(pt, reply) : reply;
+    return this.opts.select ? this.opts.select(pt, reply, this.sections.starts) : reply;
+  }
+
+  /** Finds the section starts of `pt`'s nodes not looked at yet, in slices. */
+  private async findSections(pt: PageText): Promise<void> {
+    while (!this.sections.advance(pt, this.more)) await this.pause();
   }
 
   private finish(relevant: boolean) {
@@ -208,17 +267,19 @@ export class ScanSession {
     return answer;
   }
 
-  /** Sends the text after the first screen in pieces; the whole text again if the background lost them. */
+  /** Sends the text from `from` (after the first screen, or 0) in pieces; the whole text again if the background lost them. */
   private async askRest(text: string, from: number, session: string): Promise<ScanReply> {
     const size = this.opts.pieceChars ?? PIECE_CHARS;
     let answer: ScanAnswer = { lost: true };
-    for (let at = from, index = 1; at < text.length || index === 1; at += size, index++) {
+    const first = from === 0 ? 0 : 1;
+    for (let at = from, index = first; at < text.length || index === first; at += size, index++) {
       const last = at + size >= text.length;
       answer = await this.ask({
         type: 'scan',
         text: text.slice(at, at + size),
         page: this.opts.page(),
-        piece: { session, index, last },
+        // From the top (the first screen was not sent on its own): the first piece is only kept.
+        piece: { session, index, last, ...(index === 0 ? { keep: true } : {}) },
       });
       if (last) break;
     }
@@ -269,6 +330,7 @@ export class ScanSession {
     const kinds = this.opts.kinds();
     const requests: HighlightRequest[] = [];
     for (let i = 0; i < reply.ranges.length; i += 3) {
+      if (i % 3072 === 3069 && !this.more()) await this.pause();
       const start = reply.ranges[i]!;
       const end = reply.ranges[i + 1]!;
       const target = reply.targets[reply.ranges[i + 2]!];
@@ -298,6 +360,15 @@ export class ScanSession {
       i = end;
     }
   }
+}
+
+/** Where the last block of `pt` begins in its text (its length when there is no node). */
+function lastBlockStart(pt: PageText): number {
+  const last = pt.nodes.length - 1;
+  if (last < 0) return pt.text.length;
+  let i = last;
+  while (i > 0 && pt.blocks[i - 1] === pt.blocks[last]) i--;
+  return pt.starts[i]!;
 }
 
 function isReply(answer: ScanAnswer | undefined): answer is ScanReply {

@@ -16,25 +16,47 @@ const SECTION_SELECTOR = [
   '[class*="teaser"]',
 ].join(',');
 
-export function sectionStarts(pt: PageText): number[] {
-  const starts: number[] = [0];
-  // Memoized per element up the tree: each element is matched once, not once per block below it.
-  const sectionOf = new Map<Element, Element | null>();
-  const sectionFor = (el: Element): Element | null => {
-    const known = sectionOf.get(el);
+/**
+ * Finds the section starts of a text read in steps: `advance` goes on from
+ * the node where it stopped, so a full scan finds them in time slices, as
+ * its text grows (a `PageTextReader`'s results share one node list).
+ */
+export class SectionFinder {
+  /** Memoized per element up the tree: each element is matched once, not once per block below it. */
+  private sectionOf = new Map<Element, Element | null>();
+  private found: number[] = [0];
+  private previous: Element | null | undefined;
+  private at = 0;
+
+  /** The starts found so far. */
+  get starts(): number[] {
+    return this.found;
+  }
+
+  /** Goes on over `pt`'s nodes; true once all are done, false when `more()` (asked every 256 nodes) said stop. */
+  advance(pt: PageText, more: () => boolean = () => true): boolean {
+    for (let n = 1; this.at < pt.nodes.length; this.at++, n++) {
+      if ((n & 255) === 0 && !more()) return false;
+      const block = pt.blocks[this.at];
+      const section = block ? this.sectionFor(block) : null;
+      if (this.previous !== undefined && section !== this.previous) this.found.push(pt.starts[this.at]!);
+      this.previous = section;
+    }
+    return true;
+  }
+
+  private sectionFor(el: Element): Element | null {
+    const known = this.sectionOf.get(el);
     if (known !== undefined) return known;
     const parent = el.parentElement;
-    const found = el.matches(SECTION_SELECTOR) ? el : parent ? sectionFor(parent) : null;
-    sectionOf.set(el, found);
+    const found = el.matches(SECTION_SELECTOR) ? el : parent ? this.sectionFor(parent) : null;
+    this.sectionOf.set(el, found);
     return found;
-  };
-  let previous: Element | null | undefined;
-  for (let i = 0; i < pt.nodes.length; i++) {
-    const block = pt.blocks[i];
-    let section: Element | null = null;
-    if (block) section = sectionFor(block);
-    if (previous !== undefined && section !== previous) starts.push(pt.starts[i]!);
-    previous = section;
   }
-  return starts;
+}
+
+export function sectionStarts(pt: PageText): number[] {
+  const finder = new SectionFinder();
+  finder.advance(pt);
+  return finder.starts;
 }

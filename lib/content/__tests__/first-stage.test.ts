@@ -32,10 +32,32 @@ describe('startFirstStage', () => {
     return stop;
   };
 
-  it('checks the page once it is idle, not before', async () => {
+  it('checks a loaded page in the next task, not before', async () => {
+    expect(document.readyState).toBe('complete');
     start();
     expect(starts).not.toHaveBeenCalled();
-    await sleep(120);
+    await sleep(20);
+    expect(starts).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks a page still loading after its load event (or its first idle period), once', async () => {
+    const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+    const idle = vi.fn((_cb: IdleRequestCallback) => 1);
+    Object.assign(window, { requestIdleCallback: idle, cancelIdleCallback: vi.fn() });
+    stops.push(() => {
+      delete (window as Partial<Window>).requestIdleCallback;
+      delete (window as Partial<Window>).cancelIdleCallback;
+    });
+    start();
+    await sleep(20);
+    expect(starts).not.toHaveBeenCalled();
+    state.mockReturnValue('complete');
+    window.dispatchEvent(new Event('load'));
+    window.dispatchEvent(new Event('load'));
+    await sleep(20);
+    expect(starts).toHaveBeenCalledTimes(1);
+    idle.mock.calls[0]![0]({ didTimeout: false, timeRemaining: () => 10 });
+    await sleep(20);
     expect(starts).toHaveBeenCalledTimes(1);
   });
 

@@ -26,6 +26,18 @@ describe('readQuickText', () => {
     expect(text).toContain('after');
   });
 
+  it('tells where each text node starts in what it read, scripts and styles not among them', () => {
+    document.body.innerHTML = `<h1>Treffen mit Selenskyj</h1><p>Berlin (dpa) – <b>Nato</b> berät.</p>
+      <script>window.dataLayer = window.dataLayer || []; dataLayer.push({ page: 'news' });</script>
+      <style>.headline { font-weight: bold; color: #222 }</style><p>Danach: Lawrow.</p>`;
+    const told: [Text, number][] = [];
+    const { text } = readQuickText(document.body, 10_000, (node, start) => told.push([node, start]));
+    expect(told.length).toBeGreaterThan(4);
+    for (const [node, start] of told) expect(text.slice(start, start + node.data.length)).toBe(node.data);
+    expect(told.some(([n]) => n.data.includes('dataLayer'))).toBe(false);
+    expect(told.some(([n]) => n.data === 'Danach: Lawrow.')).toBe(true);
+  });
+
   it('stops at the cap and says the text was cut', () => {
     document.body.innerHTML = Array.from({ length: 100 }, (_, i) => `<p>paragraph number ${i}</p>`).join('');
     const { text, complete } = readQuickText(document.body, 200);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { bundledPack } from '../../../data/bundled-pack';
@@ -7,6 +7,7 @@ import { RecognitionService } from '../../background/recognition';
 import type { ScanReply, ToBackground } from '../../messages';
 import type { Ask } from '../background-client';
 import { Highlighter } from '../highlighter';
+import { PageTextReader, readPageText } from '../page-text';
 import { ScanSession, type ScanOutcome, type ScanSessionOptions } from '../scan-session';
 
 const service = new RecognitionService(async () => [bundledPack()]);
@@ -116,6 +117,16 @@ describe('ScanSession', () => {
     expect(document.body.innerHTML).toBe(expected);
   });
 
+  it('reads every node once although the first screen is highlighted before the rest is read', async () => {
+    // demo/de.html's paragraphs hold line breaks in their text nodes' data.
+    loadDemo('de.html', 3);
+    const text = readPageText(document.body).text;
+    const bg = background();
+    const { outcome } = await run({ ask: bg.ask, firstScreenChars: 3000, pieceChars: 8000 });
+    expect(outcome.status).toBe('done');
+    expect(bg.sent.map((m) => (m as { text: string }).text).join('')).toBe(text);
+  });
+
   it('mends only the blocks where the first screen’s answer differs from the whole text’s', async () => {
     loadDemo('de.html', 3);
     const whole = await run({ ask: background().ask });
@@ -152,6 +163,48 @@ describe('ScanSession', () => {
     expect(early.length).toBeGreaterThan(5);
     const kept = early.filter((m) => m.isConnected).length;
     expect(kept).toBeGreaterThan(early.length / 2);
+  });
+
+  it('with the first screen answered by the handoff: not sent alone, the whole text in pieces, as one whole scan', async () => {
+    loadDemo('de.html', 3);
+    const reader = new PageTextReader(document.body);
+    reader.read(() => true, 3000);
+    const handed = (await service.scan({ text: reader.result().text, page })) as ScanReply;
+    await run({ ask: background().ask });
+    const expected = document.body.innerHTML;
+    loadDemo('de.html', 3);
+    const text = readPageText(document.body).text;
+    const bg = background();
+    const { outcome } = await run({ ask: bg.ask, firstScreenChars: 3000, pieceChars: 8000, firstAnswer: () => handed });
+    expect(outcome.status).toBe('done');
+    const pieces = bg.sent.map((m) => (m as { piece?: { index: number; keep?: boolean } }).piece);
+    expect(pieces[0]).toMatchObject({ index: 0, keep: true });
+    expect(pieces.slice(1).every((p) => p && p.index > 0 && !p.keep)).toBe(true);
+    // From the top of the page (the first screen was not sent on its own).
+    expect((bg.sent[0] as { text: string }).text).toBe(text.slice(0, 8000));
+    expect(document.body.innerHTML).toBe(expected);
+  });
+
+  it('asks about the first screen before its settings are in, and paints nothing until they are', async () => {
+    loadDemo('de.html', 3);
+    let go!: (on: boolean) => void;
+    const ready = new Promise<boolean>((resolve) => (go = resolve));
+    const bg = background();
+    const running = run({ ask: bg.ask, firstScreenChars: 3000, ready });
+    await vi.waitFor(() => expect(bg.sent.length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(marks()).toEqual([]);
+    go(true);
+    expect((await running).outcome.status).toBe('done');
+    expect(marks().length).toBeGreaterThan(20);
+  });
+
+  it('ends untouched when the settings say off after all', async () => {
+    loadDemo('de.html', 3);
+    const before = document.body.innerHTML;
+    const { outcome } = await run({ ask: background().ask, firstScreenChars: 3000, ready: Promise.resolve(false) });
+    expect(outcome.status).toBe('aborted');
+    expect(document.body.innerHTML).toBe(before);
   });
 
   it('sends the whole text again when the background lost the pieces', async () => {
