@@ -9,6 +9,7 @@ import { firstScreenAnswer, takeHandoff } from '../handoff';
 import { HANDOFF_KEY } from '../handoff-key';
 import { PageTextReader } from '../page-text';
 import { readQuickText } from '../quick-text';
+import { entity, scanReply } from './scan-reply';
 
 const service = new RecognitionService(async () => [bundledPack()]);
 const page = { url: 'https://example.org/', title: 'Example' };
@@ -56,17 +57,10 @@ describe('the background’s handoff to the full stage', () => {
     const { text } = readQuickText(document.body, 200_000);
     const trump = text.indexOf('Donald Trump');
     const putin = text.indexOf('Wladimir Putin');
-    const reply: ScanReply = {
-      relevant: true,
-      source: null,
-      quiet: false,
-      events: [],
-      targets: [
-        { type: 'entity', id: 'trump', kind: 'person', disputed: false, telling: true },
-        { type: 'entity', id: 'putin', kind: 'person', disputed: false, telling: true },
-      ],
-      ranges: [trump, trump + 12, 0, putin, putin + 14, 1],
-    };
+    const reply: ScanReply = scanReply(
+      [entity('trump', 'person'), entity('putin', 'person')],
+      [trump, trump + 12, 0, putin, putin + 14, 1],
+    );
     const screen = firstScreen(10_000);
     const moved = firstScreenAnswer(document.body, screen, { chars: text.length, reply });
     expect(spans(screen.text, moved).map((s) => s.split(':')[1])).toEqual(['Wladimir Putin']);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanReply } from '../../messages';
 import { planReply } from '../plan';
 import { readPageText } from '../page-text';
+import { entity, scanReply } from './scan-reply';
 
 function page(html: string) {
   document.body.innerHTML = html;
@@ -20,17 +21,13 @@ describe('planReply', () => {
     const nato3 = at('NATO', nato2 + 1);
     const trump = at('Trump');
     const sentence = [trump, at('support.') + 'support.'.length];
-    const reply: ScanReply = {
-      relevant: true,
-      source: null,
-      quiet: false,
-      events: [],
-      targets: [
+    const reply: ScanReply = scanReply(
+      [
         { type: 'claim', aspect: 'air', value: 'offered', subject: 'trump', disputed: true, telling: true },
-        { type: 'entity', id: 'nato', kind: 'organization', disputed: false, telling: true },
-        { type: 'entity', id: 'trump', kind: 'person', disputed: true, telling: true },
+        entity('nato', 'organization'),
+        entity('trump', 'person', { disputed: true }),
       ],
-      ranges: [
+      [
         nato1,
         nato1 + 4,
         1,
@@ -47,7 +44,7 @@ describe('planReply', () => {
         nato3 + 4,
         1,
       ],
-    };
+    );
     expect(planReply(reply, pt, 'first').ranges).toEqual([
       nato1,
       nato1 + 4,
@@ -68,17 +65,10 @@ describe('planReply', () => {
 
   it('gives a general item (a country) without a disagreement no mark of its own, in any mode', () => {
     const pt = page('<p>Ukraine and Trump. Ukraine.</p>');
-    const reply: ScanReply = {
-      relevant: true,
-      source: null,
-      quiet: false,
-      events: [],
-      targets: [
-        { type: 'entity', id: 'ukraine', kind: 'place', disputed: false, telling: false },
-        { type: 'entity', id: 'trump', kind: 'person', disputed: true, telling: true },
-      ],
-      ranges: [0, 7, 0, 12, 17, 1, 19, 26, 0],
-    };
+    const reply: ScanReply = scanReply(
+      [entity('ukraine', 'place', { telling: false }), entity('trump', 'person', { disputed: true })],
+      [0, 7, 0, 12, 17, 1, 19, 26, 0],
+    );
     for (const mode of ['first', 'every', 'disputes'] as const)
       expect(planReply(reply, pt, mode).ranges, mode).toEqual([12, 17, 1]);
   });

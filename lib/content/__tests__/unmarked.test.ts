@@ -3,23 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { ScanReply } from '../../messages';
 import { readPageText } from '../page-text';
 import { findMention, UnmarkedItems } from '../unmarked';
+import { entity, scanReply } from './scan-reply';
 
 describe('UnmarkedItems', () => {
   it('keeps the names without any planned mark, with their first mention', () => {
     document.body.innerHTML = '<p>USA and Trump. Kyjiw and the USA.</p>';
     const pt = readPageText(document.body);
-    const reply: ScanReply = {
-      relevant: true,
-      source: null,
-      quiet: false,
-      events: [],
-      targets: [
-        { type: 'entity', id: 'usa', kind: 'place', disputed: false, telling: false },
-        { type: 'entity', id: 'trump', kind: 'person', disputed: true, telling: true },
-        { type: 'entity', id: 'kyiv', kind: 'place', disputed: false, telling: false },
+    const reply: ScanReply = scanReply(
+      [
+        entity('usa', 'place', { telling: false }),
+        entity('trump', 'person', { disputed: true }),
+        entity('kyiv', 'place', { telling: false }),
       ],
-      ranges: [0, 3, 0, 8, 13, 1, 15, 20, 2, 29, 32, 0],
-    };
+      [0, 3, 0, 8, 13, 1, 15, 20, 2, 29, 32, 0],
+    );
     const items = new UnmarkedItems();
     items.note(reply, { ...reply, ranges: [8, 13, 1] }, pt);
     expect(items.get('usa')?.surface).toBe('USA');
