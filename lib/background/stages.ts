@@ -86,12 +86,7 @@ export async function nudgeFirstStages(tabIds: readonly number[]): Promise<void>
  * others either run their full stage, which follows the settings itself, or were judged on and about nothing.
  */
 export async function nudgeOffTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({ url: PAGES });
-  const ids: number[] = [];
-  for (const tab of tabs) {
-    if (tab.id === undefined || tab.discarded) continue;
-    const summary = await tabSummaries.get(tab.id).catch(() => null);
-    if (!summary?.active) ids.push(tab.id);
-  }
-  await nudgeFirstStages(ids);
+  const tabs = (await browser.tabs.query({ url: PAGES })).filter((t) => t.id !== undefined && !t.discarded);
+  const summaries = await Promise.all(tabs.map((t) => tabSummaries.get(t.id!).catch(() => null)));
+  await nudgeFirstStages(tabs.filter((_, i) => !summaries[i]?.active).map((t) => t.id!));
 }
